@@ -1,0 +1,115 @@
+using DigestGen.Catalog;
+using DigestGen.Diagnostics;
+using DigestGen.Ingest;
+using DigestGen.Text;
+
+namespace DigestGen.Curate;
+
+/// <summary>
+/// Turns catalog entries into papers a reader can use: cleaned text, resolved dates, the richest
+/// metadata among sources, a title for every paper (derived where the seeds have none), unique
+/// slugs, and the curator's overrides on top.
+/// </summary>
+public static class Curator
+{
+    public static IReadOnlyList<Paper> CuratePapers(
+        IReadOnlyList<CatalogEntry> entries,
+        IReadOnlyDictionary<string, PaperOverride> overrides,
+        string overridesFile,
+        DiagnosticBag diagnostics)
+    {
+        var drafts = entries.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => Draft(e, overrides, diagnostics)).ToList();
+        MakeDerivedTitlesUnique(drafts);
+
+        var known = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var o in overrides.Values.Where(o => !known.Contains(o.Id)).OrderBy(o => o.Line))
+        {
+            diagnostics.Warn(overridesFile, o.Line, $"override for unknown paper id '{o.Id}' was ignored");
+        }
+
+        var slugs = SlugAllocator.Allocate(drafts.Select(d => (d.Id, d.Title)));
+        return drafts.Select(d => d with { Slug = slugs[d.Id] }).ToList();
+    }
+
+    public static IReadOnlyList<Post> CuratePosts(IEnumerable<PostRecord> records) =>
+        records
+            .Select(r => new Post
+            {
+                Id = StableId.For('s', TextKey.Of(r.Text)),
+                Text = r.Text,
+                Links = r.Links,
+                Handles = r.Handles,
+                Hashtags = r.Hashtags,
+                DigestDate = r.Source.CaptureDate,
+                Source = r.Source,
+                LastLine = r.LastLine,
+            })
+            .OrderBy(p => p.DigestDate).ThenBy(p => p.Source.File, StringComparer.Ordinal).ThenBy(p => p.Source.Line)
+            .ToList();
+
+    private static Paper Draft(CatalogEntry entry, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics)
+    {
+        var listings = entry.Listings.OrderBy(l => l.Source.CaptureDate).ThenBy(l => l.Source.File, StringComparer.Ordinal).ToList();
+        var rawAbstract = listings.Select(l => l.Abstract).Concat(entry.Abstracts.Select(a => a.Abstract))
+            .OrderByDescending(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).First();
+        var abstractText = TexText.Parse(rawAbstract);
+
+        var titleDerived = listings.Count == 0;
+        var title = titleDerived
+            ? HeadlineDeriver.Derive(abstractText.ToPlainText())
+            : TexText.Parse(listings[0].Title).ToPlainText();
+
+        if (overrides.TryGetValue(entry.Id, out var o) && o.Title is not null)
+        {
+            title = TexText.Normalise(o.Title);
+            titleDerived = false;
+        }
+
+        DateOnly? published = null;
+        foreach (var listing in listings.OrderByDescending(l => l.Published?.Year is not null))
+        {
+            if (listing.Published is { } raw)
+            {
+                published ??= PublicationDateResolver.Resolve(raw, listing.Source.CaptureDate, listing.Source.File, diagnostics);
+            }
+        }
+
+        var sources = entry.Sources.ToList();
+        return new Paper
+        {
+            Id = entry.Id,
+            Slug = "",
+            Title = title,
+            TitleDerived = titleDerived,
+            Abstract = abstractText,
+            AuthorCount = listings.Select(l => l.AuthorCount).Max(),
+            Organisation = listings.Select(l => l.Organisation).FirstOrDefault(x => x is not null)
+                ?? entry.Abstracts.Select(a => a.Institution).FirstOrDefault(x => x is not null),
+            Published = published,
+            Upvotes = listings.Where(l => l.Upvotes is not null).Select(l => l.Upvotes).LastOrDefault(),
+            DigestDate = sources.Min(s => s.CaptureDate),
+            Sources = sources,
+        };
+    }
+
+    /// <summary>Two abstracts can yield the same headline; number the later ones (by id) so each title is unique.</summary>
+    private static void MakeDerivedTitlesUnique(List<Paper> drafts)
+    {
+        var taken = new HashSet<string>(drafts.Where(d => !d.TitleDerived).Select(d => TextKey.Of(d.Title)), StringComparer.Ordinal);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (!drafts[i].TitleDerived)
+            {
+                continue;
+            }
+
+            var title = drafts[i].Title;
+            for (var n = 2; !taken.Add(TextKey.Of(title)); n++)
+            {
+                title = $"{drafts[i].Title} ({n})";
+            }
+
+            drafts[i] = drafts[i] with { Title = title };
+        }
+    }
+}

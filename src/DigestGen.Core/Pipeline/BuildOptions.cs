@@ -1,0 +1,27 @@
+namespace DigestGen.Pipeline;
+
+/// <summary>What a build reads, where it writes, and the date it treats as today.</summary>
+public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly BuildDate)
+{
+    public string? ThemesDir { get; init; }
+
+    /// <summary>
+    /// Today's date unless pinned: <c>SOURCE_DATE_EPOCH</c> (the reproducible-builds convention) wins,
+    /// so tests and CI get the same output on any day.
+    /// </summary>
+    public static DateOnly ResolveBuildDate(string? pinned)
+    {
+        if (!string.IsNullOrEmpty(pinned))
+        {
+            return DateOnly.ParseExact(pinned, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (long.TryParse(epoch, out var seconds))
+        {
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+        }
+
+        return DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+}

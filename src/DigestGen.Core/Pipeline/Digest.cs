@@ -1,0 +1,15 @@
+using DigestGen.Config;
+using DigestGen.Curate;
+using DigestGen.Diagnostics;
+using DigestGen.Ingest;
+
+namespace DigestGen.Pipeline;
+
+/// <summary>Everything the site is made from: configuration, what each seed yielded, and the curated papers and posts.</summary>
+public sealed record Digest(
+    DigestConfig Config,
+    DateOnly BuildDate,
+    IReadOnlyList<SeedIngestResult> Seeds,
+    IReadOnlyList<Paper> Papers,
+    IReadOnlyList<Post> Posts,
+    DiagnosticBag Diagnostics);

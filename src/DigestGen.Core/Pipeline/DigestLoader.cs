@@ -1,0 +1,70 @@
+using DigestGen.Catalog;
+using DigestGen.Config;
+using DigestGen.Curate;
+using DigestGen.Diagnostics;
+using DigestGen.Ingest;
+
+namespace DigestGen.Pipeline;
+
+/// <summary>Runs the stages that turn <c>content/</c> into a <see cref="Digest"/>: ingest, catalog, curate.</summary>
+public static class DigestLoader
+{
+    public const string SeedsFolder = "seeds";
+
+    public static Digest Load(BuildOptions options, StageTimings timings)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = DigestConfigLoader.Load(options.ContentDir);
+
+        var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics));
+        var catalog = timings.Time("catalog", () =>
+        {
+            var c = new PaperCatalog();
+            c.Add(seeds);
+            return c;
+        });
+
+        var (papers, posts) = timings.Time("curate", () =>
+        {
+            var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
+            var curatedPapers = Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics);
+            var curatedPosts = Curator.CuratePosts(catalog.Posts);
+            return (curatedPapers, curatedPosts);
+        });
+
+        return new Digest(config, options.BuildDate, seeds, papers, posts, diagnostics);
+    }
+
+    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics)
+    {
+        var seedsDir = Path.Combine(options.ContentDir, SeedsFolder);
+        var files = Directory.Exists(seedsDir)
+            ? Directory.EnumerateFiles(seedsDir, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(options.ContentDir, f).Replace('\\', '/'))
+                .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+        var manifest = config.Seeds.ToDictionary(s => s.File, s => s.Captured, StringComparer.Ordinal);
+        foreach (var missing in config.Seeds.Where(s => !files.Contains(s.File)))
+        {
+            diagnostics.Error(DigestConfigLoader.FileName, 0, $"seed '{missing.File}' is listed but the file does not exist");
+        }
+
+        var results = new SeedIngestResult[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var file = files[i];
+            if (!manifest.TryGetValue(file, out var captured))
+            {
+                captured = options.BuildDate;
+                diagnostics.Warn(file, 0, $"seed is not in the manifest of {DigestConfigLoader.FileName}; its capture date is taken as the build date {captured:yyyy-MM-dd}");
+            }
+
+            results[i] = SeedIngestor.Ingest(Path.Combine(options.ContentDir, file), file, captured, diagnostics);
+        });
+
+        return results;
+    }
+}

@@ -1,0 +1,9 @@
+namespace DigestGen.Text;
+
+public enum InlineKind
+{
+    Text,
+    Emphasis,
+    Strong,
+    Math,
+}

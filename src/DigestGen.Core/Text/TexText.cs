@@ -1,0 +1,253 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DigestGen.Text;
+
+/// <summary>
+/// Turns scraped abstract text, which carries TeX residue (<c>\$9</c>, <c>43.33\%</c>,
+/// <c>$\textbf{Zebra-CoT}$</c>, <c>\emph{…}</c>), into what a reader should see. Real inline math
+/// (<c>$O(n^2)$</c>) is kept as math; a <c>$…$</c> that only wraps text or a number is unwrapped.
+/// White space is normalised.
+/// </summary>
+public static partial class TexText
+{
+    private const int MaxMathLength = 200;
+
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    {
+        ["sim"] = "~", ["approx"] = "≈", ["times"] = "×", ["le"] = "≤", ["leq"] = "≤", ["ge"] = "≥", ["geq"] = "≥",
+        ["pm"] = "±", ["rightarrow"] = "→", ["to"] = "→", ["cdot"] = "·", ["ldots"] = "…", ["dots"] = "…",
+        ["infty"] = "∞", ["alpha"] = "α", ["beta"] = "β", ["gamma"] = "γ", ["delta"] = "δ", ["epsilon"] = "ε",
+        ["lambda"] = "λ", ["mu"] = "μ", ["sigma"] = "σ", ["theta"] = "θ", ["pi"] = "π", ["tau"] = "τ",
+    };
+
+    public static RichText Parse(string raw)
+    {
+        var builder = new InlineBuilder();
+        ParseInto(Normalise(raw), builder, InlineKind.Text);
+        return builder.Build();
+    }
+
+    /// <summary>Collapses every run of white space (including tabs and NBSP) into one space.</summary>
+    public static string Normalise(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void ParseInto(string text, InlineBuilder builder, InlineKind kind)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                var next = text[i + 1];
+                if ("$%&_#{}".Contains(next))
+                {
+                    builder.Append(kind, next.ToString());
+                    i += 2;
+                    continue;
+                }
+
+                var command = Command().Match(text, i);
+                if (command.Success)
+                {
+                    var name = command.Groups[1].Value;
+                    var end = command.Index + command.Length;
+                    if (end < text.Length && text[end] == '{' && MatchingBrace(text, end) is var close && close > 0)
+                    {
+                        var inner = text[(end + 1)..close];
+                        ParseInto(inner, builder, FormatKind(name, kind));
+                        i = close + 1;
+                        continue;
+                    }
+
+                    builder.Append(kind, Symbols.GetValueOrDefault(name, name));
+                    i = end;
+                    continue;
+                }
+            }
+
+            if (c == '$' && FindClosingDollar(text, i) is var closing && closing > i + 1)
+            {
+                var inner = text[(i + 1)..closing];
+                if (IsRealMath(inner))
+                {
+                    builder.Append(InlineKind.Math, inner.Trim());
+                }
+                else
+                {
+                    ParseInto(inner, builder, kind);
+                }
+
+                i = closing + 1;
+                continue;
+            }
+
+            // Scrapers drop the backslash of \sim and \ge: "by sim75%" means "by ~75%", "(ge10)" means "(≥10)".
+            if (c is 's' or 'g' or 'l' && (i == 0 || !char.IsLetter(text[i - 1])) && LostSymbol().Match(text, i) is { Success: true } lost)
+            {
+                builder.Append(kind, Symbols[lost.Groups[1].Value]);
+                i += lost.Length;
+                continue;
+            }
+
+            // A TeX tie between words is a plain space.
+            if (c == '~' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] is '(' or '\\'))
+            {
+                builder.Append(kind, " ");
+                i++;
+                continue;
+            }
+
+            builder.Append(kind, c.ToString());
+            i++;
+        }
+    }
+
+    private static InlineKind FormatKind(string command, InlineKind outer) => command switch
+    {
+        "textbf" or "mathbf" or "bf" => InlineKind.Strong,
+        "emph" or "textit" or "mathit" or "it" => InlineKind.Emphasis,
+        _ => outer,
+    };
+
+    /// <summary>Math is what needs math typesetting: scripts, relations, symbol commands, a lone variable, f(x).</summary>
+    internal static bool IsRealMath(string inner)
+    {
+        var t = inner.Trim();
+        if (t.Length == 0)
+        {
+            return false;
+        }
+
+        if (t.IndexOfAny(['^', '_', '=', '<', '>']) >= 0 && !t.Contains("\\_"))
+        {
+            return true;
+        }
+
+        foreach (Match m in AnyCommand().Matches(t))
+        {
+            if (FormatKind(m.Groups[1].Value, InlineKind.Text) == InlineKind.Text && m.Groups[1].Value is not ("text" or "texttt" or "mathrm"))
+            {
+                return true;
+            }
+        }
+
+        return SingleVariable().IsMatch(t);
+    }
+
+    private static int FindClosingDollar(string text, int open)
+    {
+        var limit = Math.Min(text.Length, open + MaxMathLength);
+        for (var j = open + 1; j < limit; j++)
+        {
+            if (text[j] == '\\')
+            {
+                j++;
+                continue;
+            }
+
+            if (text[j] == '$')
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int MatchingBrace(string text, int open)
+    {
+        var depth = 0;
+        for (var j = open; j < text.Length; j++)
+        {
+            if (text[j] == '\\')
+            {
+                j++;
+                continue;
+            }
+
+            if (text[j] == '{')
+            {
+                depth++;
+            }
+            else if (text[j] == '}' && --depth == 0)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"\G\\([A-Za-z]+)")]
+    private static partial Regex Command();
+
+    [GeneratedRegex(@"\\([A-Za-z]+)")]
+    private static partial Regex AnyCommand();
+
+    [GeneratedRegex(@"\G(sim|geq|leq|ge|le)(?=\d)")]
+    private static partial Regex LostSymbol();
+
+    [GeneratedRegex(@"^[A-Za-z](?:\([^()]*\))?$")]
+    private static partial Regex SingleVariable();
+
+    private sealed class InlineBuilder
+    {
+        private readonly List<Inline> _inlines = new();
+        private readonly StringBuilder _run = new();
+        private InlineKind _kind = InlineKind.Text;
+
+        public void Append(InlineKind kind, string value)
+        {
+            if (kind != _kind || kind == InlineKind.Math)
+            {
+                Flush();
+                _kind = kind;
+            }
+
+            _run.Append(value);
+            if (kind == InlineKind.Math)
+            {
+                Flush();
+                _kind = InlineKind.Text;
+            }
+        }
+
+        public RichText Build()
+        {
+            Flush();
+            return new RichText(_inlines);
+        }
+
+        private void Flush()
+        {
+            if (_run.Length > 0)
+            {
+                _inlines.Add(new Inline(_kind, _run.ToString()));
+                _run.Clear();
+            }
+        }
+    }
+}

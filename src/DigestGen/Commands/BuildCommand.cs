@@ -1,0 +1,42 @@
+using System.CommandLine;
+using DigestGen.Config;
+using DigestGen.Pipeline;
+
+namespace DigestGen.Cli.Commands;
+
+/// <summary><c>digestgen build</c>: content/ in, a complete static site out.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var command = new Command("build", "Build the site from the content folder into the output folder.\n" + DigestGenCli.ExitCodeHelp);
+        common.AddTo(command, withOutput: true);
+        command.SetAction(parse =>
+        {
+            BuildResult result;
+            try
+            {
+                result = SiteBuilder.Build(common.Read(parse));
+            }
+            catch (ConfigException e)
+            {
+                stderr.WriteLine(e.Message);
+                return ExitCodes.UsageOrConfig;
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine($"digestgen: error: {e.Message}");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            Report.Problems(stdout, result.Digest);
+            Report.Totals(stdout, result.Digest);
+            var p = result.Publish;
+            stdout.WriteLine($"{p.Total} files: {p.Written} written, {p.Unchanged} unchanged, {p.Removed} removed");
+            stdout.WriteLine("time: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
+            return Report.ExitCode(result.Digest, parse.GetValue(common.Strict));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using DigestGen.Config;
+using DigestGen.Ingest;
+using DigestGen.Pipeline;
+
+namespace DigestGen.Cli.Commands;
+
+/// <summary><c>digestgen check</c>: reads and curates the content without writing a site, and reports.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var command = new Command("check", "Check the content: per seed its format and counts, then every problem as file:line: level: message.\n" + DigestGenCli.ExitCodeHelp);
+        common.AddTo(command, withOutput: false);
+        command.SetAction(parse =>
+        {
+            Digest digest;
+            try
+            {
+                digest = DigestLoader.Load(common.Read(parse), new StageTimings());
+            }
+            catch (ConfigException e)
+            {
+                stderr.WriteLine(e.Message);
+                return ExitCodes.UsageOrConfig;
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine($"digestgen: error: {e.Message}");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            Report.Seeds(stdout, digest);
+            Report.Problems(stdout, digest);
+            Report.Totals(stdout, digest);
+            return Report.ExitCode(digest, parse.GetValue(common.Strict));
+        });
+        return command;
+    }
+}

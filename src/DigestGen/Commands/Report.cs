@@ -1,0 +1,46 @@
+using DigestGen.Diagnostics;
+using DigestGen.Ingest;
+using DigestGen.Pipeline;
+
+namespace DigestGen.Cli.Commands;
+
+/// <summary>The text the commands print about a digest: plain lines, so CI logs and editors can read them.</summary>
+internal static class Report
+{
+    public static void Seeds(TextWriter o, Digest digest)
+    {
+        o.WriteLine("Seeds:");
+        foreach (var seed in digest.Seeds)
+        {
+            var counts = seed.Format switch
+            {
+                SeedFormat.Listing => $"{seed.Listings.Count} papers",
+                SeedFormat.AbstractList => $"{seed.Abstracts.Count} abstracts",
+                SeedFormat.SocialPosts => $"{seed.Posts.Count} posts",
+                _ => "skipped",
+            };
+            o.WriteLine($"  {seed.File}  {seed.Format.Name()}  captured {seed.CaptureDate:yyyy-MM-dd}  {seed.LineCount} lines  {counts}");
+        }
+    }
+
+    public static void Problems(TextWriter o, Digest digest)
+    {
+        foreach (var d in digest.Diagnostics.Items)
+        {
+            o.WriteLine(d.ToString());
+        }
+    }
+
+    public static void Totals(TextWriter o, Digest digest)
+    {
+        var skipped = digest.Seeds.Count(s => s.Format == SeedFormat.Unknown);
+        o.WriteLine($"{digest.Papers.Count} papers, {digest.Posts.Count} posts from {digest.Seeds.Count} seeds ({skipped} skipped); " +
+                    $"{digest.Diagnostics.ErrorCount} errors, {digest.Diagnostics.WarningCount} warnings");
+    }
+
+    public static int ExitCode(Digest digest, bool strict)
+    {
+        var bag = digest.Diagnostics;
+        return bag.ErrorCount > 0 || (strict && bag.WarningCount > 0) ? ExitCodes.ContentErrors : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,3 @@
+using DigestGen.Cli;
+
+return DigestGenCli.Run(args, Console.Out, Console.Error);

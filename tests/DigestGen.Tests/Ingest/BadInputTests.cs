@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+using DigestGen.Diagnostics;
+using DigestGen.Ingest;
+using DigestGen.Tests.Support;
+
+namespace DigestGen.Tests.Ingest;
+
+public class BadInputTests
+{
+    [Fact]
+    public void Empty_file_is_an_error_naming_the_file()
+    {
+        var diagnostics = new DiagnosticBag();
+        var result = Seeds.Ingest([], diagnostics);
+
+        Assert.Equal(SeedFormat.Unknown, result.Format);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal("seeds/test.txt: error: the file is empty", error.ToString());
+    }
+
+    [Fact]
+    public void Binary_bytes_are_refused()
+    {
+        var diagnostics = new DiagnosticBag();
+        var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48 };
+        var result = Seeds.Ingest(bytes, diagnostics);
+
+        Assert.Equal(0, result.RecordCount);
+        Assert.Contains("binary", Assert.Single(diagnostics.Items).Message);
+    }
+
+    [Fact]
+    public void Utf16_with_bom_is_read()
+    {
+        var text = "Dept of Things\nAbstract:An abstract in UTF-16 with café.\n";
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
+        var result = Seeds.Ingest(bytes);
+
+        Assert.Equal("An abstract in UTF-16 with café.", Assert.Single(result.Abstracts).Abstract);
+    }
+
+    [Fact]
+    public void Utf8_bom_and_crlf_are_read()
+    {
+        var text = Seeds.Listing($"A Title\r\n\r\n{Seeds.LongAbstract("x")}\r\n\r\n  • 3 authors\r\n·\r\nAug 7 2\r\n").Replace("\n", "\r\n").Replace("\r\r\n", "\r\n");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
+        var diagnostics = new DiagnosticBag();
+        var result = Seeds.Ingest(bytes, diagnostics);
+
+        var paper = Assert.Single(result.Listings);
+        Assert.Equal("A Title", paper.Title);
+        Assert.Equal(3, paper.AuthorCount);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Ten_megabyte_single_line_is_rejected_quickly()
+    {
+        var diagnostics = new DiagnosticBag();
+        var bytes = Encoding.ASCII.GetBytes(new string('a', 10 * 1024 * 1024));
+        var watch = Stopwatch.StartNew();
+        var result = Seeds.Ingest(bytes, diagnostics);
+
+        Assert.Equal(SeedFormat.Unknown, result.Format);
+        Assert.Contains("fits no known seed format", Assert.Single(diagnostics.Items).Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "a pathological file must not hang the build");
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_replaced_and_reported()
+    {
+        var diagnostics = new DiagnosticBag();
+        var bytes = Encoding.UTF8.GetBytes("Dept\nAbstract:Broken ").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes(" byte.\n")).ToArray();
+        var result = Seeds.Ingest(bytes, diagnostics);
+
+        Assert.Single(result.Abstracts);
+        Assert.Equal(2, Assert.Single(diagnostics.Items).Line);
+    }
+
+    [Fact]
+    public void Prose_that_fits_no_format_is_reported_not_guessed()
+    {
+        var diagnostics = new DiagnosticBag();
+        var result = Seeds.Ingest("Shopping list\n\nMilk and bread and some eggs.\n\nCall the plumber on Tuesday.\n", diagnostics);
+
+        Assert.Equal(SeedFormat.Unknown, result.Format);
+        Assert.Equal(Severity.Error, Assert.Single(diagnostics.Items).Severity);
+    }
+}

@@ -1,0 +1,22 @@
+namespace DigestGen.Tests.Support;
+
+/// <summary>Locates the repository (and its real content/ and themes/) from the test binary.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "content");
+
+    public static string Themes => Path.Combine(Root, "themes");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DigestGen.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("DigestGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
