@@ -1,0 +1,78 @@
+using DigestGen.Tests.Support;
+
+namespace DigestGen.Tests.Cli;
+
+public class CheckCommandTests
+{
+    [Fact]
+    public void Real_content_is_clean()
+    {
+        var run = CliRun.Of("check", "--content", RepoPaths.Content, "--build-date", "2026-11-22");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("seeds/003_76c8d6c038b90c29.txt  listing  captured 2025-11-04  915 lines  116 papers", run.Out);
+        Assert.Contains("208 papers, 20 posts from 5 seeds (0 skipped); 0 errors, 0 warnings", run.Out);
+    }
+
+    [Fact]
+    public void Bad_seed_is_reported_and_the_rest_still_ingests()
+    {
+        using var content = new ContentFolder()
+            .With("seeds/good.txt", "Dept\nAbstract:A fine abstract about models.\n")
+            .With("seeds/empty.txt", "")
+            .With("seeds/binary.bin", new byte[] { 0, 1, 2, 3, 0, 0 });
+        var run = CliRun.Of("check", "--content", content.Content, "--build-date", "2026-01-01");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("seeds/empty.txt: error: the file is empty", run.Out);
+        Assert.Contains("seeds/binary.bin: error: the file is binary", run.Out);
+        Assert.Contains("1 papers, 0 posts from 3 seeds (2 skipped); 2 errors", run.Out);
+    }
+
+    [Fact]
+    public void Warnings_fail_only_under_strict()
+    {
+        using var content = new ContentFolder().With("seeds/unlisted.txt", "Dept\nAbstract:A fine abstract about models.\n");
+
+        var lenient = CliRun.Of("check", "--content", content.Content, "--build-date", "2026-01-01");
+        var strict = CliRun.Of("check", "--content", content.Content, "--build-date", "2026-01-01", "--strict");
+
+        Assert.Equal(0, lenient.ExitCode);
+        Assert.Contains("seeds/unlisted.txt: warning: seed is not in the manifest", lenient.Out);
+        Assert.Contains("build date 2026-01-01", lenient.Out);
+        Assert.Equal(1, strict.ExitCode);
+    }
+
+    [Fact]
+    public void Bad_configuration_exits_2_naming_file_and_line()
+    {
+        using var content = new ContentFolder("title: X\nfeed_itemz: 5\n");
+        var run = CliRun.Of("check", "--content", content.Content);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("digest.yml:2: error: unknown setting 'feed_itemz'", run.Err);
+    }
+
+    [Fact]
+    public void Unknown_option_exits_2()
+    {
+        var run = CliRun.Of("build", "--no-such-option");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--no-such-option", run.Err);
+    }
+
+    [Fact]
+    public void Build_writes_papers_json_and_is_byte_identical_twice()
+    {
+        using var content = ContentFolder.FromRealContent();
+        var first = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-11-22");
+        var bytes = File.ReadAllBytes(Path.Combine(content.Output, "data", "papers.json"));
+        var second = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-11-22");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(content.Output, "data", "papers.json")));
+        Assert.Contains("0 written", second.Out);
+        Assert.False(Directory.Exists(content.Output + ".staging"));
+    }
+}
