@@ -32,7 +32,9 @@ public static partial class HeadlineDeriver
             // "trained with X, which …" names a tool, not the paper's contribution.
             if (named.Groups["verb"].Value != "with")
             {
-                return Fit(name + ": " + Gist(FirstSentence(text)));
+                // "the X model, scaling up our approach …": the clause after the name says what it is.
+                var clause = FirstSentence(text[(named.Index + named.Length)..]);
+                return Fit(name + ": " + (clause.Split(' ').Length >= 3 ? Gist(clause) : Gist(FirstSentence(text))));
             }
         }
 

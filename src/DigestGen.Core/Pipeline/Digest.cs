@@ -1,5 +1,6 @@
 using DigestGen.Config;
 using DigestGen.Curate;
+using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
 
@@ -12,4 +13,5 @@ public sealed record Digest(
     IReadOnlyList<SeedIngestResult> Seeds,
     IReadOnlyList<Paper> Papers,
     IReadOnlyList<Post> Posts,
+    Taxonomy Taxonomy,
     DiagnosticBag Diagnostics);

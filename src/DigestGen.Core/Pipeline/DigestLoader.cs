@@ -1,6 +1,8 @@
 using DigestGen.Catalog;
 using DigestGen.Config;
 using DigestGen.Curate;
+using DigestGen.Curate.Related;
+using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
 
@@ -24,15 +26,15 @@ public static class DigestLoader
             return c;
         });
 
+        var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
         var (papers, posts) = timings.Time("curate", () =>
-        {
-            var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
-            var curatedPapers = Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics);
-            var curatedPosts = Curator.CuratePosts(catalog.Posts);
-            return (curatedPapers, curatedPosts);
-        });
+            (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics), Curator.CuratePosts(catalog.Posts)));
 
-        return new Digest(config, options.BuildDate, seeds, papers, posts, diagnostics);
+        var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
+        (papers, posts) = timings.Time("topics", () => TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics));
+        (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts));
+
+        return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics);
     }
 
     private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics)

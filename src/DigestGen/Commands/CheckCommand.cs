@@ -32,6 +32,7 @@ internal static class CheckCommand
             }
 
             Report.Seeds(stdout, digest);
+            Report.Topics(stdout, digest);
             Report.Problems(stdout, digest);
             Report.Totals(stdout, digest);
             return Report.ExitCode(digest, parse.GetValue(common.Strict));

@@ -23,6 +23,28 @@ internal static class Report
         }
     }
 
+    /// <summary>Topic, paper count, and by name the papers no rule selected, so the curator can extend the rules.</summary>
+    public static void Topics(TextWriter o, Digest digest)
+    {
+        if (digest.Taxonomy.Topics.Count == 0)
+        {
+            return;
+        }
+
+        var counts = digest.Papers.SelectMany(p => p.Topics).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        o.WriteLine("Topics:");
+        var width = digest.Taxonomy.All.Max(t => t.Slug.Length);
+        foreach (var topic in digest.Taxonomy.All)
+        {
+            o.WriteLine($"  {topic.Slug.PadRight(width)}  {counts.GetValueOrDefault(topic.Slug),6}  {topic.Name}");
+        }
+
+        foreach (var paper in digest.Papers.Where(p => p.Topics.Contains(Curate.Topics.Topic.OtherSlug)).OrderBy(p => p.Title, StringComparer.Ordinal))
+        {
+            o.WriteLine($"  other: {paper.Id}  {paper.Title}");
+        }
+    }
+
     public static void Problems(TextWriter o, Digest digest)
     {
         foreach (var d in digest.Diagnostics.Items)

@@ -1,0 +1,33 @@
+namespace DigestGen.Curate.Related;
+
+/// <summary>Related papers for every paper and post, and the links between posts and the papers they name.</summary>
+public static class RelatedCuration
+{
+    public const int Neighbours = 5;
+
+    public static (IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) Apply(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts)
+    {
+        // The title is repeated so its terms weigh more than the abstract's.
+        var index = new SimilarityIndex(papers.Select(p => (p.Id, $"{p.Title} {p.Title} {p.Abstract.ToPlainText()}")).ToList());
+        var neighbours = index.AllNeighbours(Neighbours);
+
+        var linker = new PostPaperLinker(papers);
+        var linkedPosts = posts.Select(p => p with
+        {
+            Related = index.Neighbours(p.Text, Neighbours),
+            Mentions = linker.Mentions(p.Text),
+        }).ToList();
+
+        var discussedIn = linkedPosts
+            .SelectMany(p => p.Mentions.Select(paperId => (paperId, p.Id)))
+            .GroupBy(x => x.paperId, x => x.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+        var linkedPapers = papers.Select((p, i) => p with
+        {
+            Related = neighbours[i],
+            DiscussedIn = discussedIn.GetValueOrDefault(p.Id, []),
+        }).ToList();
+        return (linkedPapers, linkedPosts);
+    }
+}

@@ -1,0 +1,217 @@
+using DigestGen.Text;
+
+namespace DigestGen.Curate.Related;
+
+/// <summary>
+/// TF-IDF cosine similarity between documents, through an inverted index with pruning so it stays
+/// near-linear at 100,000 papers. Candidates come from rare-enough shared terms only: each document
+/// queries with its <see cref="QueryTerms"/> highest-weighted terms, terms in more than
+/// <see cref="MaxDocFrequencyShare"/> of the corpus are not looked up, and each term's postings are
+/// cut to the <see cref="MaxPostings"/> documents where it weighs most. The best
+/// <see cref="Candidates"/> by that partial score are then scored by exact cosine over all their
+/// terms. Ties are broken by id, so results are deterministic.
+/// </summary>
+public sealed class SimilarityIndex
+{
+    public const int QueryTerms = 24;
+    public const int MaxPostings = 256;
+    public const double MaxDocFrequencyShare = 0.1;
+    public const int MinDocFrequencyCap = 50;
+
+    public const int Candidates = 64;
+
+    /// <summary>Below this cosine a neighbour is noise: better fewer than five than a bad one.</summary>
+    public const float Floor = 0.1f;
+
+    private readonly string[] _ids;
+    private readonly (int Term, float Weight)[][] _vectors;
+    private readonly Dictionary<string, int> _termIds;
+    private readonly float[] _idf;
+    private readonly (int Doc, float Weight)[][] _postings;
+
+    /// <param name="documents">Id and text; text should weigh the title (e.g. repeat it).</param>
+    public SimilarityIndex(IReadOnlyList<(string Id, string Text)> documents)
+    {
+        _ids = documents.Select(d => d.Id).ToArray();
+        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termCounts = new List<Dictionary<int, int>>(documents.Count);
+        var df = new List<int>();
+        foreach (var (_, text) in documents)
+        {
+            var counts = new Dictionary<int, int>();
+            foreach (var term in Tokenizer.IndexTerms(text))
+            {
+                if (!_termIds.TryGetValue(term, out var id))
+                {
+                    id = _termIds.Count;
+                    _termIds[term] = id;
+                    df.Add(0);
+                }
+
+                if (counts.TryGetValue(id, out var c))
+                {
+                    counts[id] = c + 1;
+                }
+                else
+                {
+                    counts[id] = 1;
+                    df[id]++;
+                }
+            }
+
+            termCounts.Add(counts);
+        }
+
+        var n = Math.Max(1, documents.Count);
+        _idf = df.Select(d => (float)Math.Log(1.0 + (double)n / d)).ToArray();
+        _vectors = termCounts.Select(counts => Normalise(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * _idf[kv.Key])))).ToArray();
+
+        var cap = Math.Max(MinDocFrequencyCap, (int)(n * MaxDocFrequencyShare));
+        var lists = new List<(int Doc, float Weight)>?[_termIds.Count];
+        for (var doc = 0; doc < _vectors.Length; doc++)
+        {
+            foreach (var (term, weight) in _vectors[doc])
+            {
+                if (df[term] > 1 && df[term] <= cap)
+                {
+                    (lists[term] ??= new List<(int, float)>()).Add((doc, weight));
+                }
+            }
+        }
+
+        _postings = lists.Select(l => l is null
+            ? []
+            : l.OrderByDescending(p => p.Weight).ThenBy(p => p.Doc).Take(MaxPostings).ToArray()).ToArray();
+    }
+
+    public int Count => _ids.Length;
+
+    /// <summary>The most similar other documents for every document, in parallel.</summary>
+    public IReadOnlyList<string>[] AllNeighbours(int k)
+    {
+        var result = new IReadOnlyList<string>[_ids.Length];
+        Parallel.For(0, _ids.Length, () => new Accumulator(_ids.Length, _idf.Length), (doc, _, acc) =>
+        {
+            result[doc] = Query(_vectors[doc], k, doc, acc);
+            return acc;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>The documents most similar to a text that is not in the index (a post).</summary>
+    public IReadOnlyList<string> Neighbours(string text, int k)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var term in Tokenizer.IndexTerms(text))
+        {
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        var vector = Normalise(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * _idf[kv.Key])));
+        return Query(vector, k, -1, new Accumulator(_ids.Length, _idf.Length));
+    }
+
+    private List<string> Query((int Term, float Weight)[] vector, int k, int self, Accumulator acc)
+    {
+        foreach (var (term, weight) in vector.OrderByDescending(t => t.Weight).Take(QueryTerms))
+        {
+            foreach (var (doc, w) in _postings[term])
+            {
+                if (doc != self)
+                {
+                    acc.Add(doc, weight * w);
+                }
+            }
+        }
+
+        var candidates = acc.Touched
+            .OrderByDescending(doc => acc.Scores[doc]).ThenBy(doc => doc)
+            .Take(Candidates)
+            .ToList();
+        acc.Reset();
+
+        foreach (var (term, weight) in vector)
+        {
+            acc.Query[term] = weight;
+        }
+
+        var best = new List<(int Doc, float Score)>(k + 1);
+        foreach (var doc in candidates)
+        {
+            var score = 0f;
+            foreach (var (term, weight) in _vectors[doc])
+            {
+                score += weight * acc.Query[term];
+            }
+
+            if (score < Floor)
+            {
+                continue;
+            }
+
+            var at = best.FindIndex(b => score > b.Score || (score == b.Score && string.CompareOrdinal(_ids[doc], _ids[b.Doc]) < 0));
+            if (at < 0)
+            {
+                if (best.Count < k)
+                {
+                    best.Add((doc, score));
+                }
+            }
+            else
+            {
+                best.Insert(at, (doc, score));
+                if (best.Count > k)
+                {
+                    best.RemoveAt(k);
+                }
+            }
+        }
+
+        foreach (var (term, _) in vector)
+        {
+            acc.Query[term] = 0;
+        }
+
+        return best.Select(b => _ids[b.Doc]).ToList();
+    }
+
+    private static (int Term, float Weight)[] Normalise(IEnumerable<(int Term, float Weight)> raw)
+    {
+        var items = raw.ToArray();
+        var norm = (float)Math.Sqrt(items.Sum(i => (double)i.Weight * i.Weight));
+        return norm == 0 ? items : items.Select(i => (i.Term, i.Weight / norm)).ToArray();
+    }
+
+    /// <summary>Dense scratch space reused across queries on one thread: partial scores per document, the query's weight per term.</summary>
+    private sealed class Accumulator(int documents, int terms)
+    {
+        public float[] Scores { get; } = new float[documents];
+
+        public float[] Query { get; } = new float[terms];
+
+        public List<int> Touched { get; } = new();
+
+        public void Add(int doc, float value)
+        {
+            if (Scores[doc] == 0)
+            {
+                Touched.Add(doc);
+            }
+
+            Scores[doc] += value;
+        }
+
+        public void Reset()
+        {
+            foreach (var doc in Touched)
+            {
+                Scores[doc] = 0;
+            }
+
+            Touched.Clear();
+        }
+    }
+}
