@@ -1,21 +1,83 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using DigestGen.Publish;
+using DigestGen.Render;
+using DigestGen.Site;
 
 namespace DigestGen.Pipeline;
 
-/// <summary>The whole build: load the digest, then write every output file through a staged, incremental publish.</summary>
+/// <summary>
+/// The whole build: load the digest, plan every page, render them in parallel into a staging
+/// folder, and publish (only changed files move into <c>output/</c>). Any failure before the publish
+/// leaves <c>output/</c> as it was.
+/// </summary>
 public static class SiteBuilder
 {
+    public const string PagesFolder = "pages";
+
     public static BuildResult Build(BuildOptions options)
     {
         var timings = new StageTimings();
         var digest = DigestLoader.Load(options, timings);
-        var report = timings.Time("publish", () =>
+        var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
+        var theme = Theme.Load(themesDir, digest.Config.Theme);
+        if (digest.Config.BaseUrl.Length == 0)
         {
-            using var output = StagedOutput.Begin(options.OutputDir);
+            digest.Diagnostics.Warn(ContentFiles.Config, 0, "no base_url is configured: canonical links, the sitemap and feeds cannot have absolute URLs");
+        }
+
+        using var output = StagedOutput.Begin(options.OutputDir);
+        var routes = new ConcurrentBag<string>();
+        timings.Time("render", () =>
+        {
+            var assetVersion = CopyAssets(theme, output);
+            var planner = new SitePlanner(digest);
+            var renderer = new PageRenderer(theme, planner.Site, assetVersion);
+            Parallel.ForEach(planner.Pages(ContentPages(options.ContentDir)), page =>
+            {
+                output.Write(page.File, renderer.Render(page));
+                routes.Add(page.Route);
+            });
+
+            output.Write(Routes.NotFound, renderer.Render(planner.NotFound()));
+            if (digest.Config.BaseUrl.Length > 0)
+            {
+                output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
+            }
+
+            output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
             output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest));
-            return output.Commit();
+            return 0;
         });
 
-        return new BuildResult(digest, report, timings);
+        var report = timings.Time("publish", output.Commit);
+        return new BuildResult(digest, report, timings, routes.Count);
+    }
+
+    /// <summary>Markdown pages from content/pages/, each served at /&lt;file name&gt;/.</summary>
+    private static IReadOnlyList<(string Slug, string Markdown)> ContentPages(string contentDir)
+    {
+        var dir = Path.Combine(contentDir, PagesFolder);
+        return Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal)
+                .Select(f => (Catalog.Slug.From(Path.GetFileNameWithoutExtension(f)), File.ReadAllText(f))).ToList()
+            : [];
+    }
+
+    /// <summary>Copies the theme's assets and returns a short hash of them, used to bust caches when they change.</summary>
+    private static string CopyAssets(Theme theme, StagedOutput output)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (Directory.Exists(theme.AssetsDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(theme.AssetsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var bytes = File.ReadAllBytes(file);
+                hash.AppendData(bytes);
+                output.Write("assets/" + Path.GetRelativePath(theme.AssetsDirectory, file).Replace('\\', '/'), bytes);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
     }
 }

@@ -33,7 +33,7 @@ internal static class BuildCommand
             Report.Problems(stdout, result.Digest);
             Report.Totals(stdout, result.Digest);
             var p = result.Publish;
-            stdout.WriteLine($"{p.Total} files: {p.Written} written, {p.Unchanged} unchanged, {p.Removed} removed");
+            stdout.WriteLine($"{result.Pages} pages; {p.Total} files: {p.Written} written, {p.Unchanged} unchanged, {p.Removed} removed");
             stdout.WriteLine("time: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
             return Report.ExitCode(result.Digest, parse.GetValue(common.Strict));
         });

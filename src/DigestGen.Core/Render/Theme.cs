@@ -1,0 +1,81 @@
+using DigestGen.Config;
+using HandlebarsDotNet;
+
+namespace DigestGen.Render;
+
+/// <summary>
+/// A theme folder: <c>layouts/base.hbs</c>, one template per page kind in <c>pages/</c>, shared
+/// <c>partials/</c>, and static <c>assets/</c> copied as they are. Templates are compiled once and
+/// are safe to use from several threads.
+/// </summary>
+public sealed class Theme
+{
+    public static readonly string[] RequiredPages = ["home", "paper", "topic", "topics", "date", "dates", "page", "notfound"];
+
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
+    private readonly HandlebarsTemplate<object, object> _layout;
+
+    private Theme(string directory, IHandlebars handlebars)
+    {
+        Directory = directory;
+        var partials = Path.Combine(directory, "partials");
+        if (System.IO.Directory.Exists(partials))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+            {
+                handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
+            }
+        }
+
+        _layout = Compile(handlebars, Path.Combine(directory, "layouts", "base.hbs"));
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(directory, "pages"), "*.hbs"))
+        {
+            _pages[Path.GetFileNameWithoutExtension(file)] = Compile(handlebars, file);
+        }
+
+        var missing = RequiredPages.Where(p => !_pages.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ConfigException($"{directory}: error: the theme has no template for {string.Join(", ", missing.Select(m => $"pages/{m}.hbs"))}");
+        }
+    }
+
+    public string Directory { get; }
+
+    public string AssetsDirectory => Path.Combine(Directory, "assets");
+
+    /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder).</summary>
+    public static Theme Load(string themesDir, string name)
+    {
+        var directory = System.IO.Directory.Exists(name) ? name : Path.Combine(themesDir, name);
+        if (!System.IO.Directory.Exists(Path.Combine(directory, "layouts")))
+        {
+            throw new ConfigException($"{DigestConfigLoader.FileName}: error: theme '{name}' not found (looked for {Path.Combine(directory, "layouts")})");
+        }
+
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = false });
+        handlebars.RegisterHelper("eq", (context, arguments) => Equals(arguments[0]?.ToString(), arguments[1]?.ToString()));
+        return new Theme(Path.GetFullPath(directory), handlebars);
+    }
+
+    public string RenderPage(string template, object context) => _pages[template](context);
+
+    public string RenderLayout(object context) => _layout(context);
+
+    private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new ConfigException($"{file}: error: template not found");
+        }
+
+        try
+        {
+            return handlebars.Compile(File.ReadAllText(file));
+        }
+        catch (HandlebarsException e)
+        {
+            throw new ConfigException($"{file}: error: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace DigestGen.Site;
+
+public sealed record HomePage(
+    string LatestDate,
+    string LatestDateUrl,
+    IReadOnlyList<PaperCard> Latest,
+    IReadOnlyList<CountLink> Topics,
+    IReadOnlyList<CountLink> RecentDates,
+    IReadOnlyList<PaperCard> MostUpvoted,
+    int PaperCount,
+    int PostCount);
+
+public sealed record PaperPage(
+    string Id,
+    string Title,
+    bool TitleDerived,
+    string AbstractHtml,
+    string? Byline,
+    string? Published,
+    int? Upvotes,
+    IReadOnlyList<LinkView> DigestDates,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<TopicChip> Topics,
+    IReadOnlyList<PaperCard> Related,
+    IReadOnlyList<PostView> Posts,
+    LinkView? Previous,
+    LinkView? Next);
+
+public sealed record TopicPage(string Name, string DescriptionHtml, int Count, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);
+
+public sealed record TopicsPage(IReadOnlyList<TopicSummary> Topics);
+
+public sealed record TopicSummary(string Url, string Name, int Count, string DescriptionHtml);
+
+public sealed record DatePage(string Date, string Heading, IReadOnlyList<PaperCard> Papers, IReadOnlyList<PostView> Posts, LinkView? Previous, LinkView? Next)
+{
+    public int PaperCount => Papers.Count;
+
+    public int PostCount => Posts.Count;
+}
+
+public sealed record DatesPage(IReadOnlyList<ArchiveYear> Years);
+
+public sealed record ArchiveYear(int Year, int Count, string HeatmapSvg, IReadOnlyList<ArchiveMonth> Months);
+
+public sealed record ArchiveMonth(string Name, int Count, IReadOnlyList<CountLink> Days);
+
+public sealed record MarkdownPage(string Title, string Html);
+
+public sealed record NotFoundPage(string BasePath);

@@ -1,0 +1,46 @@
+namespace DigestGen.Site;
+
+/// <summary>
+/// Every URL of the site, decided in one place. Routes are relative to the site root and end in '/'
+/// for pages (served as <c>index.html</c>); pages link with <c>Root + route</c>, so the same output
+/// works at a domain root, under a sub-path and from any static server.
+/// </summary>
+public static class Routes
+{
+    public const int PageSize = 50;
+
+    public const string Home = "";
+    public const string Topics = "topics/";
+    public const string Dates = "dates/";
+    public const string About = "about/";
+    public const string Search = "search/";
+    public const string Feeds = "feeds/";
+    public const string Status = "status/";
+    public const string NotFound = "404.html";
+    public const string Sitemap = "sitemap.xml";
+    public const string Robots = "robots.txt";
+    public const string Stylesheet = "assets/site.css";
+    public const string Script = "assets/site.js";
+
+    public static string Paper(string slug) => $"papers/{slug}/";
+
+    public static string Topic(string slug, int page = 1) => page <= 1 ? $"topics/{slug}/" : $"topics/{slug}/page/{page}/";
+
+    public static string Date(DateOnly date) => $"dates/{date:yyyy-MM-dd}/";
+
+    public static string Post(DateOnly date, string postId) => $"{Date(date)}#{postId}";
+
+    /// <summary>The file a route is written to.</summary>
+    public static string FileFor(string route) => route.Length == 0 || route.EndsWith('/') ? route + "index.html" : route;
+
+    /// <summary>The prefix that leads from a page back to the site root: "./", "../", "../../" …</summary>
+    public static string RootFrom(string route)
+    {
+        var file = FileFor(route);
+        var depth = file.Count(c => c == '/');
+        return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
+    /// <summary>Absolute URL of a route under the configured base URL ("" when none is configured).</summary>
+    public static string Absolute(string baseUrl, string route) => baseUrl.Length == 0 ? "" : baseUrl + route;
+}

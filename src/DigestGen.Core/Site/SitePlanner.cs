@@ -1,0 +1,316 @@
+using System.Globalization;
+using DigestGen.Curate;
+using DigestGen.Curate.Topics;
+using DigestGen.Pipeline;
+
+namespace DigestGen.Site;
+
+/// <summary>
+/// Decides every page of the site and the data it shows. Lists are grouped once up front (by date,
+/// by topic), so planning is linear in the number of papers.
+/// </summary>
+public sealed class SitePlanner
+{
+    public const int HomeListSize = 10;
+    public const int SnippetLength = 220;
+
+    private readonly Digest _digest;
+    private readonly SiteInfo _site;
+    private readonly Dictionary<string, Paper> _papersById;
+    private readonly Dictionary<string, Post> _postsById;
+    private readonly SortedDictionary<DateOnly, List<Paper>> _papersByDate;
+    private readonly Dictionary<DateOnly, List<Post>> _postsByDate;
+    private readonly Dictionary<string, List<Paper>> _papersByTopic;
+    private readonly Dictionary<string, int> _indexInDay = new(StringComparer.Ordinal);
+    private readonly List<DateOnly> _dates;
+
+    public SitePlanner(Digest digest)
+    {
+        _digest = digest;
+        var c = digest.Config;
+        _site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
+        _papersById = digest.Papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _postsById = digest.Posts.ToDictionary(p => p.Id, StringComparer.Ordinal);
+
+        _papersByDate = new SortedDictionary<DateOnly, List<Paper>>();
+        foreach (var group in digest.Papers.GroupBy(p => p.DigestDate))
+        {
+            var day = group.OrderBy(p => p, ListOrder.Instance).ToList();
+            _papersByDate[group.Key] = day;
+            for (var i = 0; i < day.Count; i++)
+            {
+                _indexInDay[day[i].Id] = i;
+            }
+        }
+
+        _postsByDate = digest.Posts.GroupBy(p => p.DigestDate).ToDictionary(g => g.Key, g => g.ToList());
+        _dates = _papersByDate.Keys.Union(_postsByDate.Keys).Order().ToList();
+        _papersByTopic = digest.Papers
+            .SelectMany(p => p.Topics.Select(t => (Topic: t, Paper: p)))
+            .GroupBy(x => x.Topic, x => x.Paper)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.DigestDate).ThenBy(p => p, ListOrder.Instance).ToList());
+    }
+
+    public SiteInfo Site => _site;
+
+    public IReadOnlyList<DateOnly> Dates => _dates;
+
+    public IEnumerable<SitePage> Pages(IReadOnlyList<(string Slug, string Markdown)> contentPages)
+    {
+        yield return HomePage();
+        foreach (var paper in _papersByDate.Values.SelectMany(list => list))
+        {
+            yield return PaperPage(paper);
+        }
+
+        yield return TopicsPage();
+        foreach (var topic in _digest.Taxonomy.All.Where(t => _papersByTopic.ContainsKey(t.Slug) || t.Slug != Topic.OtherSlug))
+        {
+            foreach (var page in TopicPages(topic))
+            {
+                yield return page;
+            }
+        }
+
+        for (var i = 0; i < _dates.Count; i++)
+        {
+            yield return DatePage(i);
+        }
+
+        yield return DatesPage();
+        foreach (var (slug, markdown) in contentPages)
+        {
+            yield return MarkdownPage(slug, markdown);
+        }
+    }
+
+    public SitePage NotFound() =>
+        new(Routes.NotFound, "notfound", Head("Page not found", "The page you asked for is not here.", Routes.NotFound, []),
+            new NotFoundPage(BasePath()), "") { Root = BasePath() };
+
+    private string BasePath() => _site.BaseUrl.Length == 0 ? "/" : new Uri(_site.BaseUrl).AbsolutePath;
+
+    private SitePage HomePage()
+    {
+        var latest = _papersByDate.Count == 0 ? (DateOnly?)null : _papersByDate.Keys.Last();
+        var model = new HomePage(
+            latest is { } l ? LongDate(l) : "",
+            latest is { } d ? Routes.Date(d) : Routes.Dates,
+            latest is { } day ? _papersByDate[day].Select(Card).ToList() : [],
+            TopicCounts(),
+            _dates.AsEnumerable().Reverse().Take(HomeListSize)
+                .Select(d => new CountLink(Routes.Date(d), LongDate(d), _papersByDate.GetValueOrDefault(d)?.Count ?? 0)).ToList(),
+            _digest.Papers.Where(p => p.Upvotes is > 0)
+                .OrderByDescending(p => p.Upvotes).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)
+                .Take(HomeListSize).Select(Card).ToList(),
+            _digest.Papers.Count,
+            _digest.Posts.Count);
+        return new SitePage(Routes.Home, "home", Head(_site.Title, _site.Description, Routes.Home, []), model, "home");
+    }
+
+    private SitePage PaperPage(Paper paper)
+    {
+        var sameDay = _papersByDate[paper.DigestDate];
+        var index = _indexInDay[paper.Id];
+        var route = Routes.Paper(paper.Slug);
+        var model = new PaperPage(
+            paper.Id,
+            paper.Title,
+            paper.TitleDerived,
+            paper.Abstract.ToHtml(),
+            Byline(paper),
+            paper.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
+            paper.Upvotes,
+            paper.Sources.Select(s => s.CaptureDate).Distinct().Order().Select(d => new LinkView(Routes.Date(d), LongDate(d))).ToList(),
+            paper.Sources.Select(s => $"{s.File}, line {s.Line} (captured {s.CaptureDate:yyyy-MM-dd})").ToList(),
+            Chips(paper.Topics),
+            paper.Related.Select(id => Card(_papersById[id])).ToList(),
+            paper.DiscussedIn.Select(id => PostView(_postsById[id], Routes.RootFrom(route))).ToList(),
+            index > 0 ? new LinkView(Routes.Paper(sameDay[index - 1].Slug), sameDay[index - 1].Title) : null,
+            index + 1 < sameDay.Count ? new LinkView(Routes.Paper(sameDay[index + 1].Slug), sameDay[index + 1].Title) : null);
+
+        var abstractText = paper.Abstract.ToPlainText();
+        var meta = new List<MetaTag>
+        {
+            new("property", "og:type", "article"),
+            new("name", "citation_title", paper.Title),
+            new("name", "citation_abstract", abstractText),
+            new("name", "citation_online_date", paper.DigestDate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
+        };
+        if (paper.Published is { } published)
+        {
+            meta.Add(new MetaTag("name", "citation_publication_date", published.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (paper.Organisation is { } org)
+        {
+            meta.Add(new MetaTag("name", "citation_author_institution", org));
+        }
+
+        return new SitePage(route, "paper", Head(paper.Title, Snippet(abstractText, 200), route, meta), model, "papers");
+    }
+
+    private IEnumerable<SitePage> TopicPages(Topic topic)
+    {
+        var papers = _papersByTopic.GetValueOrDefault(topic.Slug) ?? [];
+        var pages = Math.Max(1, (papers.Count + Routes.PageSize - 1) / Routes.PageSize);
+        var description = MarkdownText.ToHtml(topic.Description);
+        for (var page = 1; page <= pages; page++)
+        {
+            var route = Routes.Topic(topic.Slug, page);
+            var pager = new Pager(
+                page > 1 ? Routes.Topic(topic.Slug, page - 1) : null,
+                page < pages ? Routes.Topic(topic.Slug, page + 1) : null,
+                page,
+                pages);
+            var model = new TopicPage(topic.Name, description, papers.Count,
+                papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize).Select(Card).ToList(), pager, []);
+            var title = page == 1 ? topic.Name : $"{topic.Name} (page {page} of {pages})";
+            yield return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, []), model, "topics");
+        }
+    }
+
+    private SitePage TopicsPage()
+    {
+        var topics = _digest.Taxonomy.All
+            .Where(t => _papersByTopic.ContainsKey(t.Slug) || t.Slug != Topic.OtherSlug)
+            .Select(t => new TopicSummary(Routes.Topic(t.Slug), t.Name, _papersByTopic.GetValueOrDefault(t.Slug)?.Count ?? 0, MarkdownText.ToHtml(t.Description)))
+            .ToList();
+        return new SitePage(Routes.Topics, "topics", Head("Topics", "Every topic of the digest with its papers.", Routes.Topics, []), new TopicsPage(topics), "topics");
+    }
+
+    private SitePage DatePage(int index)
+    {
+        var date = _dates[index];
+        var route = Routes.Date(date);
+        var root = Routes.RootFrom(route);
+        var papers = _papersByDate.GetValueOrDefault(date) ?? [];
+        var posts = _postsByDate.GetValueOrDefault(date) ?? [];
+        var model = new DatePage(
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            LongDate(date),
+            papers.Select(Card).ToList(),
+            posts.Select(p => PostView(p, root)).ToList(),
+            index > 0 ? new LinkView(Routes.Date(_dates[index - 1]), LongDate(_dates[index - 1])) : null,
+            index + 1 < _dates.Count ? new LinkView(Routes.Date(_dates[index + 1]), LongDate(_dates[index + 1])) : null);
+        var description = $"{papers.Count} papers and {posts.Count} posts entered the digest on {LongDate(date)}.";
+        return new SitePage(route, "date", Head(LongDate(date), description, route, []), model, "dates");
+    }
+
+    private SitePage DatesPage()
+    {
+        var counts = _papersByDate.ToDictionary(kv => kv.Key, kv => kv.Value.Count);
+        var years = _dates.GroupBy(d => d.Year).OrderByDescending(g => g.Key).Select(year => new ArchiveYear(
+            year.Key,
+            year.Sum(d => counts.GetValueOrDefault(d)),
+            CalendarHeatmap.Svg(year.Key, counts),
+            year.GroupBy(d => d.Month).OrderByDescending(g => g.Key).Select(month => new ArchiveMonth(
+                CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Key) + " " + year.Key,
+                month.Sum(d => counts.GetValueOrDefault(d)),
+                month.OrderByDescending(d => d).Select(d => new CountLink(Routes.Date(d), LongDate(d), counts.GetValueOrDefault(d))).ToList())).ToList()))
+            .ToList();
+        return new SitePage(Routes.Dates, "dates", Head("Archive", "Every digest date, by year and month.", Routes.Dates, []), new DatesPage(years), "dates");
+    }
+
+    private SitePage MarkdownPage(string slug, string markdown)
+    {
+        var (title, body) = MarkdownText.SplitTitle(markdown);
+        title ??= CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' '));
+        var route = slug + "/";
+        return new SitePage(route, "page", Head(title, Snippet(body, 200), route, []), new MarkdownPage(title, MarkdownText.ToHtml(body)), slug);
+    }
+
+    private IReadOnlyList<CountLink> TopicCounts() =>
+        _digest.Taxonomy.All
+            .Where(t => _papersByTopic.ContainsKey(t.Slug))
+            .Select(t => new CountLink(Routes.Topic(t.Slug), t.Name, _papersByTopic[t.Slug].Count))
+            .ToList();
+
+    private PaperCard Card(Paper p) => new(
+        p.Id,
+        Routes.Paper(p.Slug),
+        p.Title,
+        p.TitleDerived,
+        LongDate(p.DigestDate),
+        Routes.Date(p.DigestDate),
+        p.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+        p.Upvotes,
+        Byline(p),
+        Snippet(p.Abstract.ToPlainText(), SnippetLength),
+        Chips(p.Topics));
+
+    /// <summary>A post's HTML links hashtags to search, so it is made for the page (its root) it appears on.</summary>
+    private PostView PostView(Post post, string root) => new(
+        post.Id,
+        LongDate(post.DigestDate),
+        Routes.Date(post.DigestDate),
+        PostFormatter.ToHtml(post.Text, root + Routes.Search),
+        $"{post.Source.File}, lines {post.Source.Line}–{post.LastLine}",
+        post.Mentions.Concat(post.Related).Distinct().Take(5).Select(id => new LinkView(Routes.Paper(_papersById[id].Slug), _papersById[id].Title)).ToList());
+
+    private IReadOnlyList<TopicChip> Chips(IReadOnlyList<string> topics) =>
+        topics.Where(_digest.Taxonomy.BySlug.ContainsKey).Select(t => new TopicChip(Routes.Topic(t), _digest.Taxonomy.BySlug[t].Name)).ToList();
+
+    private PageHead Head(string title, string description, string route, IReadOnlyList<MetaTag> extra)
+    {
+        var canonical = Routes.Absolute(_site.BaseUrl, route);
+        var meta = new List<MetaTag>
+        {
+            new("property", "og:title", title),
+            new("property", "og:description", description),
+            new("property", "og:site_name", _site.Title),
+        };
+        if (canonical.Length > 0)
+        {
+            meta.Add(new MetaTag("property", "og:url", canonical));
+        }
+
+        if (!extra.Any(m => m.Key == "og:type"))
+        {
+            meta.Add(new MetaTag("property", "og:type", "website"));
+        }
+
+        meta.AddRange(extra);
+        return new PageHead(title, description, canonical, meta, []);
+    }
+
+    private static string? Byline(Paper p) => (p.AuthorCount, p.Organisation) switch
+    {
+        ({ } n, { } org) => $"{n} {(n == 1 ? "author" : "authors")} · {org}",
+        ({ } n, null) => $"{n} {(n == 1 ? "author" : "authors")}",
+        (null, { } org) => org,
+        _ => null,
+    };
+
+    public static string LongDate(DateOnly d) => d.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public static string Snippet(string text, int max)
+    {
+        text = text.Trim();
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max - 1);
+        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ';', ':', '.') + "…";
+    }
+
+    /// <summary>Order within a list: most upvoted first, then by title and id, so lists are stable.</summary>
+    private sealed class ListOrder : IComparer<Paper>
+    {
+        public static readonly ListOrder Instance = new();
+
+        public int Compare(Paper? x, Paper? y)
+        {
+            var byVotes = (y!.Upvotes ?? -1).CompareTo(x!.Upvotes ?? -1);
+            if (byVotes != 0)
+            {
+                return byVotes;
+            }
+
+            var byTitle = string.Compare(x.Title, y.Title, StringComparison.Ordinal);
+            return byTitle != 0 ? byTitle : string.Compare(x.Id, y.Id, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace DigestGen.Site;
+
+// The data templates see. URLs are root-relative routes; templates prefix them with @root.Root.
+// Every string is plain text: templates escape it ({{x}}); only fields named *Html are markup we made.
+
+public sealed record LinkView(string Url, string Text);
+
+public sealed record TopicChip(string Url, string Name);
+
+public sealed record PaperCard(
+    string Id,
+    string Url,
+    string Title,
+    bool TitleDerived,
+    string DigestDate,
+    string DigestDateUrl,
+    string? Published,
+    int? Upvotes,
+    string? Byline,
+    string Snippet,
+    IReadOnlyList<TopicChip> Topics);
+
+public sealed record PostView(string Id, string DigestDate, string DateUrl, string Html, string Source, IReadOnlyList<LinkView> Papers);
+
+public sealed record CountLink(string Url, string Text, int Count);
+
+public sealed record MetaTag(string Attribute, string Key, string Content);
+
+public sealed record FeedLink(string Type, string Title, string Url);
+
+/// <summary>What goes in a page's head: title, description, canonical URL, Open Graph and citation tags, feeds.</summary>
+public sealed record PageHead(string Title, string Description, string Canonical, IReadOnlyList<MetaTag> Meta, IReadOnlyList<FeedLink> Feeds);
+
+public sealed record Pager(string? PreviousUrl, string? NextUrl, int Page, int Pages, string PreviousText = "Newer", string NextText = "Older");
+
+public sealed record SiteInfo(string Title, string Description, string Language, string BaseUrl);

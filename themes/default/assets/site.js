@@ -1,0 +1,57 @@
+// DigestGen default theme: dark-mode toggle and keyboard navigation of lists.
+// Plain ES module, no dependencies; the site works without it.
+
+const STORAGE_KEY = "digestgen-theme";
+const root = document.documentElement;
+
+function systemPrefersDark() {
+  return window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+function currentTheme() {
+  return root.dataset.theme || (systemPrefersDark() ? "dark" : "light");
+}
+
+function setUpThemeToggle() {
+  const button = document.getElementById("theme-toggle");
+  if (!button) return;
+  const sync = () => button.setAttribute("aria-pressed", String(currentTheme() === "dark"));
+  button.hidden = false;
+  sync();
+  button.addEventListener("click", () => {
+    const next = currentTheme() === "dark" ? "light" : "dark";
+    root.dataset.theme = next;
+    try { localStorage.setItem(STORAGE_KEY, next); } catch { /* storage may be disabled */ }
+    sync();
+  });
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", sync);
+}
+
+function isTyping(event) {
+  const t = event.target;
+  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+}
+
+// j/k move between the items of the page's first list; Enter follows the focused item's link.
+function setUpListKeys() {
+  const items = [...document.querySelectorAll("[data-nav-list] > [data-nav-item]")];
+  if (items.length === 0) return;
+  let index = -1;
+  const select = (i) => {
+    if (index >= 0) items[index].classList.remove("is-current");
+    index = Math.max(0, Math.min(items.length - 1, i));
+    const item = items[index];
+    item.classList.add("is-current");
+    const link = item.querySelector("a");
+    if (link) link.focus({ preventScroll: true });
+    item.scrollIntoView({ block: "nearest" });
+  };
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event)) return;
+    if (event.key === "j") { select(index + 1); event.preventDefault(); }
+    else if (event.key === "k") { select(index - 1); event.preventDefault(); }
+  });
+}
+
+setUpThemeToggle();
+setUpListKeys();
