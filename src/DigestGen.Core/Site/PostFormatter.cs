@@ -5,12 +5,13 @@ using System.Text.RegularExpressions;
 namespace DigestGen.Site;
 
 /// <summary>
-/// A post as HTML: each line a paragraph, links, @handles and #hashtags made into links. The text is
-/// split into tokens and every piece is escaped, so post text can never become markup.
+/// A post as HTML: each line a paragraph, links, @handles and #hashtags made into links (handles and
+/// hashtags to the platform the posts come from). The text is split into tokens and every piece is
+/// escaped, so post text can never become markup.
 /// </summary>
 public static partial class PostFormatter
 {
-    public static string ToHtml(string text, string searchUrl)
+    public static string ToHtml(string text)
     {
         var sb = new StringBuilder();
         foreach (var line in text.Split('\n'))
@@ -40,7 +41,7 @@ public static partial class PostFormatter
                 }
                 else
                 {
-                    sb.Append("<a href=\"").Append(searchUrl).Append("?q=").Append(Uri.EscapeDataString(value)).Append("\">")
+                    sb.Append("<a href=\"https://x.com/hashtag/").Append(Uri.EscapeDataString(value[1..])).Append("\" rel=\"nofollow noopener\">")
                       .Append(WebUtility.HtmlEncode(value)).Append("</a>");
                 }
 

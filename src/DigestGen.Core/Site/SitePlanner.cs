@@ -125,7 +125,7 @@ public sealed class SitePlanner
             paper.Sources.Select(s => $"{s.File}, line {s.Line} (captured {s.CaptureDate:yyyy-MM-dd})").ToList(),
             Chips(paper.Topics),
             paper.Related.Select(id => Card(_papersById[id])).ToList(),
-            paper.DiscussedIn.Select(id => PostView(_postsById[id], Routes.RootFrom(route))).ToList(),
+            paper.DiscussedIn.Select(id => PostView(_postsById[id])).ToList(),
             index > 0 ? new LinkView(Routes.Paper(sameDay[index - 1].Slug), sameDay[index - 1].Title) : null,
             index + 1 < sameDay.Count ? new LinkView(Routes.Paper(sameDay[index + 1].Slug), sameDay[index + 1].Title) : null);
 
@@ -183,14 +183,13 @@ public sealed class SitePlanner
     {
         var date = _dates[index];
         var route = Routes.Date(date);
-        var root = Routes.RootFrom(route);
         var papers = _papersByDate.GetValueOrDefault(date) ?? [];
         var posts = _postsByDate.GetValueOrDefault(date) ?? [];
         var model = new DatePage(
             date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LongDate(date),
             papers.Select(Card).ToList(),
-            posts.Select(p => PostView(p, root)).ToList(),
+            posts.Select(PostView).ToList(),
             index > 0 ? new LinkView(Routes.Date(_dates[index - 1]), LongDate(_dates[index - 1])) : null,
             index + 1 < _dates.Count ? new LinkView(Routes.Date(_dates[index + 1]), LongDate(_dates[index + 1])) : null);
         var description = $"{papers.Count} papers and {posts.Count} posts entered the digest on {LongDate(date)}.";
@@ -239,12 +238,11 @@ public sealed class SitePlanner
         Snippet(p.Abstract.ToPlainText(), SnippetLength),
         Chips(p.Topics));
 
-    /// <summary>A post's HTML links hashtags to search, so it is made for the page (its root) it appears on.</summary>
-    private PostView PostView(Post post, string root) => new(
+    private PostView PostView(Post post) => new(
         post.Id,
         LongDate(post.DigestDate),
         Routes.Date(post.DigestDate),
-        PostFormatter.ToHtml(post.Text, root + Routes.Search),
+        PostFormatter.ToHtml(post.Text),
         $"{post.Source.File}, lines {post.Source.Line}–{post.LastLine}",
         post.Mentions.Concat(post.Related).Distinct().Take(5).Select(id => new LinkView(Routes.Paper(_papersById[id].Slug), _papersById[id].Title)).ToList());
 

@@ -104,10 +104,12 @@ public static partial class TexText
                 continue;
             }
 
-            // Scrapers drop the backslash of \sim and \ge: "by sim75%" means "by ~75%", "(ge10)" means "(≥10)".
-            if (c is 's' or 'g' or 'l' && (i == 0 || !char.IsLetter(text[i - 1])) && LostSymbol().Match(text, i) is { Success: true } lost)
+            // Scrapers drop the backslash of \sim, \ge and \times: "by sim75%" is "by ~75%", "(ge10)" is "(≥10)",
+            // "2.6times less" is "2.6× less".
+            if (c is 's' or 'g' or 'l' or 't' && (i == 0 || !char.IsLetter(text[i - 1])) && LostSymbol().Match(text, i) is { Success: true } lost
+                && (!lost.Groups[2].Success || (i > 0 && char.IsDigit(text[i - 1]))))
             {
-                builder.Append(kind, Symbols[lost.Groups[1].Value]);
+                builder.Append(kind, Symbols[lost.Groups[1].Success ? lost.Groups[1].Value : lost.Groups[2].Value]);
                 i += lost.Length;
                 continue;
             }
@@ -207,7 +209,7 @@ public static partial class TexText
     [GeneratedRegex(@"\\([A-Za-z]+)")]
     private static partial Regex AnyCommand();
 
-    [GeneratedRegex(@"\G(sim|geq|leq|ge|le)(?=\d)")]
+    [GeneratedRegex(@"\G(?:(sim|geq|leq|ge|le) ?(?=\d)|(times)\b)")]
     private static partial Regex LostSymbol();
 
     [GeneratedRegex(@"^[A-Za-z](?:\([^()]*\))?$")]

@@ -10,6 +10,8 @@ internal sealed class CommonOptions
 
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Where the site is written.", DefaultValueFactory = _ => "output" };
 
+    public Option<string?> Themes { get; } = new("--themes") { Description = "The folder of themes (default: themes/ beside the content folder)." };
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Treat warnings as errors (exit code 1)." };
 
     public Option<string?> BuildDate { get; } = new("--build-date") { Description = "Pin today's date (YYYY-MM-DD) for reproducible output; SOURCE_DATE_EPOCH works too." };
@@ -20,6 +22,7 @@ internal sealed class CommonOptions
         if (withOutput)
         {
             command.Options.Add(Output);
+            command.Options.Add(Themes);
         }
 
         command.Options.Add(Strict);
@@ -27,5 +30,8 @@ internal sealed class CommonOptions
     }
 
     public BuildOptions Read(ParseResult parse) =>
-        new(parse.GetValue(Content)!, parse.GetValue(Output) ?? "output", BuildOptions.ResolveBuildDate(parse.GetValue(BuildDate)));
+        new(parse.GetValue(Content)!, parse.GetValue(Output) ?? "output", BuildOptions.ResolveBuildDate(parse.GetValue(BuildDate)))
+        {
+            ThemesDir = parse.GetResult(Themes) is null ? null : parse.GetValue(Themes),
+        };
 }

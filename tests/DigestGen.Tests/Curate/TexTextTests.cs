@@ -11,6 +11,8 @@ public class TexTextTests
     [InlineData(@"an average of $103\%$ more", "an average of 103% more")]
     [InlineData(@"reduces by sim75\% in prefill", "reduces by ~75% in prefill")]
     [InlineData(@"of ghost sentences~(ge10).", "of ghost sentences (≥10).")]
+    [InlineData("using 2.6times less memory, 2.35times sim 3.47times faster", "using 2.6× less memory, 2.35× ~3.47× faster")]
+    [InlineData("sometimes similar", "sometimes similar")]
     [InlineData("  white \t space\n\nnormalised  ", "white space normalised")]
     public void Scraped_tex_becomes_reader_text(string raw, string expected)
     {

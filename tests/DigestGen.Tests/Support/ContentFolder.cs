@@ -33,18 +33,31 @@ internal sealed class ContentFolder : IDisposable
         return this;
     }
 
-    /// <summary>Copies the repository's real content/ folder.</summary>
+    public string Themes => _dir.Combine("themes");
+
+    /// <summary>Copies the repository's real content/ folder (and themes/ beside it).</summary>
     public static ContentFolder FromRealContent()
     {
-        var folder = new ContentFolder();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
+        var folder = new ContentFolder().WithThemes();
+        CopyTree(RepoPaths.Content, folder.Content);
+        return folder;
+    }
+
+    /// <summary>Puts the repository's themes/ beside this content folder, where a build looks for them.</summary>
+    public ContentFolder WithThemes()
+    {
+        CopyTree(RepoPaths.Themes, Themes);
+        return this;
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(folder.Content, Path.GetRelativePath(RepoPaths.Content, file));
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
-
-        return folder;
     }
 
     public void Dispose() => _dir.Dispose();
