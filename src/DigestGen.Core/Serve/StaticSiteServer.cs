@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace DigestGen.Serve;
+
+/// <summary>
+/// Serves a built site folder over HTTP on loopback, under an optional sub-path (<c>/digest/</c>), the
+/// way a static host would: folders answer with their <c>index.html</c>, unknown paths with
+/// <c>404.html</c> and status 404.
+/// </summary>
+public sealed class StaticSiteServer : IDisposable
+{
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".json"] = "application/json",
+        [".xml"] = "application/xml",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+        [".opml"] = "text/x-opml",
+        [".png"] = "image/png",
+        [".ico"] = "image/x-icon",
+        [".bin"] = "application/octet-stream",
+    };
+
+    private readonly HttpListener _listener = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private volatile string _root;
+
+    public StaticSiteServer(string root, string host = "127.0.0.1", int port = 0, string basePath = "/")
+    {
+        _root = Path.GetFullPath(root);
+        BasePath = "/" + basePath.Trim('/') + (basePath.Trim('/').Length > 0 ? "/" : "");
+        Port = port == 0 ? FreePort() : port;
+        _listener.Prefixes.Add($"http://{host}:{Port}/");
+        _listener.Start();
+        Url = $"http://{host}:{Port}{BasePath}";
+        _loop = Task.Run(Loop);
+    }
+
+    public int Port { get; }
+
+    public string BasePath { get; }
+
+    /// <summary>The site's address, ending in '/'.</summary>
+    public string Url { get; }
+
+    /// <summary>Optional hook: answers a request before files are looked up (live reload uses it).</summary>
+    public Func<HttpListenerContext, bool>? Intercept { get; set; }
+
+    /// <summary>Points the server at another folder, such as a newly built site; takes effect for the next request.</summary>
+    public void SwitchRoot(string root) => _root = Path.GetFullPath(root);
+
+    public static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    private async Task Loop()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening)
+            {
+                return;
+            }
+            catch (HttpListenerException)
+            {
+                continue;
+            }
+
+            _ = Task.Run(() => Handle(context));
+        }
+    }
+
+    private void Handle(HttpListenerContext context)
+    {
+        try
+        {
+            if (Intercept?.Invoke(context) == true)
+            {
+                return;
+            }
+
+            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            if (!path.StartsWith(BasePath, StringComparison.Ordinal))
+            {
+                Send(context, 404, Path.Combine(_root, "404.html"));
+                return;
+            }
+
+            var relative = path[BasePath.Length..];
+            var file = Path.GetFullPath(Path.Combine(_root, relative));
+            if (!file.StartsWith(_root, StringComparison.Ordinal))
+            {
+                Send(context, 404, Path.Combine(_root, "404.html"));
+                return;
+            }
+
+            if (Directory.Exists(file))
+            {
+                if (!path.EndsWith('/'))
+                {
+                    context.Response.StatusCode = 301;
+                    context.Response.RedirectLocation = path + "/";
+                    context.Response.Close();
+                    return;
+                }
+
+                file = Path.Combine(file, "index.html");
+            }
+
+            Send(context, File.Exists(file) ? 200 : 404, File.Exists(file) ? file : Path.Combine(_root, "404.html"));
+        }
+        catch (Exception) when (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                context.Response.StatusCode = 500;
+                context.Response.Close();
+            }
+            catch (Exception)
+            {
+            }
+        }
+    }
+
+    private static void Send(HttpListenerContext context, int status, string file)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.Headers["Cache-Control"] = "no-cache";
+        if (!File.Exists(file))
+        {
+            response.Close();
+            return;
+        }
+
+        response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
+        var bytes = File.ReadAllBytes(file);
+        response.ContentLength64 = bytes.Length;
+        response.OutputStream.Write(bytes);
+        response.Close();
+    }
+}
