@@ -1,0 +1,145 @@
+using System.Text.Json;
+using DigestGen.Tests.Support;
+using Microsoft.Playwright;
+
+namespace DigestGen.Tests.Browser;
+
+/// <summary>The built real site in real Chromium, served under a sub-path.</summary>
+public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
+{
+    private string KiviSlug => browser.Site.Papers.RootElement.GetProperty("papers").EnumerateArray()
+        .Single(p => p.GetProperty("title").GetString()!.StartsWith("KIVI:", StringComparison.Ordinal)).GetProperty("slug").GetString()!;
+
+    private IEnumerable<string> PageTypes =>
+    [
+        "",
+        $"papers/{KiviSlug}/",
+        "topics/efficient-inference/",
+        "topics/",
+        "dates/2025-08-19/",
+        "dates/",
+        "about/",
+    ];
+
+    [Fact]
+    public async Task Every_page_type_renders_under_a_sub_path()
+    {
+        foreach (var route in PageTypes)
+        {
+            var page = await browser.NewPageAsync();
+            var errors = new List<string>();
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+            page.PageError += (_, e) => errors.Add(e);
+            var response = await page.GotoAsync(browser.Url + route);
+
+            Assert.Equal(200, response!.Status);
+            Assert.True(await page.Locator("h1").CountAsync() == 1, route);
+            Assert.True(await page.Locator("link[rel=stylesheet]").EvaluateAsync<bool>("l => l.sheet !== null && l.sheet.cssRules.length > 10"), $"{route}: stylesheet not applied");
+            Assert.Empty(errors);
+            await page.Context.CloseAsync();
+        }
+
+        Assert.Empty(browser.ExternalRequests);
+    }
+
+    [Fact]
+    public async Task Links_navigate_between_page_types()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url);
+        await page.Locator("ol.cards .card-title a").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/papers/[^/]+/$"));
+
+        await page.Locator("ul.chips a").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/topics/[^/]+/$"));
+
+        await page.Locator("nav.site-nav a", new() { HasText = "Archive" }).ClickAsync();
+        await page.WaitForURLAsync(browser.Url + "dates/");
+        Assert.True(await page.Locator("svg.heatmap rect").CountAsync() > 365);
+
+        await page.Locator("ul.counts a").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/dates/\\d{4}-\\d{2}-\\d{2}/$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dark_mode_toggle_works_and_persists()
+    {
+        var page = await browser.NewPageAsync(scheme: ColorScheme.Light);
+        await page.GotoAsync(browser.Url);
+        var toggle = page.Locator("#theme-toggle");
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-pressed"));
+        var lightBackground = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+
+        await toggle.ClickAsync();
+        Assert.Equal("dark", await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
+        var darkBackground = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.NotEqual(lightBackground, darkBackground);
+
+        await page.GotoAsync(browser.Url + "topics/");
+        Assert.Equal("dark", await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
+        Assert.Equal(darkBackground, await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task System_dark_preference_is_followed()
+    {
+        var page = await browser.NewPageAsync(scheme: ColorScheme.Dark);
+        await page.GotoAsync(browser.Url);
+        Assert.Equal("true", await page.Locator("#theme-toggle").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("rgb(18, 20, 23)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task No_horizontal_scroll_at_375px()
+    {
+        foreach (var route in PageTypes)
+        {
+            var page = await browser.NewPageAsync(width: 375, height: 800);
+            await page.GotoAsync(browser.Url + route);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{route} scrolls sideways by {overflow}px at 375px");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Keyboard_j_k_and_enter_walk_a_list()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "topics/efficient-inference/");
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("k");
+        var focused = await page.EvaluateAsync<string>("document.activeElement.closest('li').querySelector('a').getAttribute('href')");
+        var first = await page.Locator("ol.cards > li").First.Locator("a").First.GetAttributeAsync("href");
+        Assert.Equal(first, focused);
+        Assert.Equal(1, await page.Locator("li.is-current").CountAsync());
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/papers/[^/]+/$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_accessibility_violations()
+    {
+        var axe = await File.ReadAllTextAsync(TestTools.AxeScript);
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            foreach (var route in PageTypes.Append("404.html"))
+            {
+                var page = await browser.NewPageAsync(scheme: scheme);
+                await page.GotoAsync(browser.Url + route);
+                await page.AddScriptTagAsync(new() { Content = axe });
+                var result = await page.EvaluateAsync<JsonElement>("async () => { const r = await axe.run(document); if (r.passes.length < 10) return ['axe ran too few checks']; return r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')); }");
+                var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+                Assert.True(violations.Count == 0, $"{route} ({scheme}): {string.Join("; ", violations)}");
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+}
