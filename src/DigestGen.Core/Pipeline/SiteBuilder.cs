@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using DigestGen.Publish;
 using DigestGen.Render;
+using DigestGen.Render.Feeds;
 using DigestGen.Site;
 
 namespace DigestGen.Pipeline;
@@ -21,11 +22,6 @@ public static class SiteBuilder
         var digest = DigestLoader.Load(options, timings);
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
         var theme = Theme.Load(themesDir, digest.Config.Theme);
-        if (digest.Config.BaseUrl.Length == 0)
-        {
-            digest.Diagnostics.Warn(ContentFiles.Config, 0, "no base_url is configured: canonical links, the sitemap and feeds cannot have absolute URLs");
-        }
-
         using var output = StagedOutput.Begin(options.OutputDir);
         var routes = new ConcurrentBag<string>();
         timings.Time("render", () =>
@@ -46,12 +42,35 @@ public static class SiteBuilder
             }
 
             output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
+            WriteFeeds(digest, output);
             output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest));
             return 0;
         });
 
         var report = timings.Time("publish", output.Commit);
         return new BuildResult(digest, report, timings, routes.Count);
+    }
+
+    /// <summary>RSS, Atom and JSON Feed for the site and every topic, and the OPML list; only with a base URL, as feeds need absolute links.</summary>
+    private static void WriteFeeds(Digest digest, StagedOutput output)
+    {
+        var config = digest.Config;
+        if (config.BaseUrl.Length == 0)
+        {
+            return;
+        }
+
+        var author = config.Author.Length > 0 ? config.Author : config.Title;
+        var planner = new FeedPlanner(digest);
+        var site = planner.SiteFeed();
+        var topics = planner.TopicFeeds().ToList();
+        Parallel.ForEach(topics.Prepend(site), feed =>
+        {
+            output.Write(feed.RssRoute, s => RssFeedWriter.Write(s, feed, config.BaseUrl, config.Language));
+            output.Write(feed.AtomRoute, s => AtomFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
+            output.Write(feed.JsonRoute, s => JsonFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
+        });
+        output.Write(Routes.FeedsOpml, s => OpmlWriter.Write(s, config.Title, site, topics, config.BaseUrl));
     }
 
     /// <summary>Markdown pages from content/pages/, each served at /&lt;file name&gt;/.</summary>

@@ -48,3 +48,7 @@ public sealed record ArchiveMonth(string Name, int Count, IReadOnlyList<CountLin
 public sealed record MarkdownPage(string Title, string Html);
 
 public sealed record NotFoundPage(string BasePath);
+
+public sealed record FeedsPage(IReadOnlyList<FeedRow> Site, IReadOnlyList<FeedRow> Topics, string OpmlUrl, bool Enabled);
+
+public sealed record FeedRow(string Name, string PageUrl, string RssUrl, string AtomUrl, string JsonUrl);

@@ -16,6 +16,7 @@ public static class Routes
     public const string Search = "search/";
     public const string Feeds = "feeds/";
     public const string Status = "status/";
+    public const string FeedsOpml = "feeds.opml";
     public const string NotFound = "404.html";
     public const string Sitemap = "sitemap.xml";
     public const string Robots = "robots.txt";

@@ -23,10 +23,12 @@ public sealed class SitePlanner
     private readonly Dictionary<string, List<Paper>> _papersByTopic;
     private readonly Dictionary<string, int> _indexInDay = new(StringComparer.Ordinal);
     private readonly List<DateOnly> _dates;
+    private readonly bool _feeds;
 
     public SitePlanner(Digest digest)
     {
         _digest = digest;
+        _feeds = digest.Config.BaseUrl.Length > 0;
         var c = digest.Config;
         _site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
         _papersById = digest.Papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -78,6 +80,7 @@ public sealed class SitePlanner
         }
 
         yield return DatesPage();
+        yield return FeedsPage();
         foreach (var (slug, markdown) in contentPages)
         {
             yield return MarkdownPage(slug, markdown);
@@ -166,7 +169,8 @@ public sealed class SitePlanner
             var model = new TopicPage(topic.Name, description, papers.Count,
                 papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize).Select(Card).ToList(), pager, []);
             var title = page == 1 ? topic.Name : $"{topic.Name} (page {page} of {pages})";
-            yield return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, []), model, "topics");
+            var feeds = _feeds ? FeedDefinition.LinksFor(Routes.Topic(topic.Slug), $"{_site.Title}: {topic.Name}") : [];
+            yield return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, [], feeds), model, "topics");
         }
     }
 
@@ -211,6 +215,19 @@ public sealed class SitePlanner
         return new SitePage(Routes.Dates, "dates", Head("Archive", "Every digest date, by year and month.", Routes.Dates, []), new DatesPage(years), "dates");
     }
 
+    private SitePage FeedsPage()
+    {
+        static FeedRow Row(string name, string page, string folder) =>
+            new(name, page, folder + FeedDefinition.RssFile, folder + FeedDefinition.AtomFile, folder + FeedDefinition.JsonFile);
+
+        var topics = _digest.Taxonomy.All
+            .Where(t => _papersByTopic.ContainsKey(t.Slug) || t.Slug != Topic.OtherSlug)
+            .Select(t => Row(t.Name, Routes.Topic(t.Slug), Routes.Topic(t.Slug)))
+            .ToList();
+        var model = new FeedsPage([Row("Everything", Routes.Home, "")], topics, Routes.FeedsOpml, _feeds);
+        return new SitePage(Routes.Feeds, "feeds", Head("Feeds", "Follow the whole digest or single topics in a feed reader.", Routes.Feeds, []), model, "feeds");
+    }
+
     private SitePage MarkdownPage(string slug, string markdown)
     {
         var (title, body) = MarkdownText.SplitTitle(markdown);
@@ -249,7 +266,7 @@ public sealed class SitePlanner
     private IReadOnlyList<TopicChip> Chips(IReadOnlyList<string> topics) =>
         topics.Where(_digest.Taxonomy.BySlug.ContainsKey).Select(t => new TopicChip(Routes.Topic(t), _digest.Taxonomy.BySlug[t].Name)).ToList();
 
-    private PageHead Head(string title, string description, string route, IReadOnlyList<MetaTag> extra)
+    private PageHead Head(string title, string description, string route, IReadOnlyList<MetaTag> extra, IReadOnlyList<FeedLink>? feeds = null)
     {
         var canonical = Routes.Absolute(_site.BaseUrl, route);
         var meta = new List<MetaTag>
@@ -269,7 +286,8 @@ public sealed class SitePlanner
         }
 
         meta.AddRange(extra);
-        return new PageHead(title, description, canonical, meta, []);
+        feeds ??= _feeds ? FeedDefinition.LinksFor("", _site.Title) : [];
+        return new PageHead(title, description, canonical, meta, feeds);
     }
 
     private static string? Byline(Paper p) => (p.AuthorCount, p.Organisation) switch
