@@ -30,6 +30,26 @@ if (args.Length >= 3 && args[0] == "build")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "profile")
+{
+    // Where render time goes: planning the pages, drawing them with Handlebars, encoding.
+    var options = new BuildOptions(args[1], "/tmp/unused", new DateOnly(2030, 1, 1));
+    var digest = DigestLoader.Load(options, new StageTimings());
+    var theme = DigestGen.Render.Theme.Load(Path.Combine(FindRoot(), "themes"), "default");
+    var planner = new DigestGen.Site.SitePlanner(digest);
+    var w = Stopwatch.StartNew();
+    var pages = planner.Pages([]).ToList();
+    Console.WriteLine($"plan {pages.Count} pages: {w.ElapsedMilliseconds} ms");
+    var renderer = new DigestGen.Render.PageRenderer(theme, planner.Site, "x");
+    w.Restart();
+    var html = pages.Select(renderer.Render).ToList();
+    Console.WriteLine($"render (1 thread): {w.ElapsedMilliseconds} ms, {html.Sum(h => (long)h.Length) / 1024 / 1024} MB");
+    w.Restart();
+    var bytes = html.Sum(h => (long)System.Text.Encoding.UTF8.GetByteCount(h));
+    Console.WriteLine($"encode: {w.ElapsedMilliseconds} ms");
+    return 0;
+}
+
 Console.Error.WriteLine("usage: bench generate N DIR | bench add DIR K | bench build DIR OUT");
 return 2;
 

@@ -18,7 +18,9 @@ public static class Curator
         string overridesFile,
         DiagnosticBag diagnostics)
     {
-        var drafts = entries.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => Draft(e, overrides, diagnostics)).ToList();
+        var ordered = entries.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var drafts = new Paper[ordered.Count];
+        Parallel.For(0, ordered.Count, i => drafts[i] = Draft(ordered[i], overrides, diagnostics));
         MakeDerivedTitlesUnique(drafts);
 
         var known = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -93,10 +95,10 @@ public static class Curator
     }
 
     /// <summary>Two abstracts can yield the same headline; number the later ones (by id) so each title is unique.</summary>
-    private static void MakeDerivedTitlesUnique(List<Paper> drafts)
+    private static void MakeDerivedTitlesUnique(Paper[] drafts)
     {
         var taken = new HashSet<string>(drafts.Where(d => !d.TitleDerived).Select(d => TextKey.Of(d.Title)), StringComparer.Ordinal);
-        for (var i = 0; i < drafts.Count; i++)
+        for (var i = 0; i < drafts.Length; i++)
         {
             if (!drafts[i].TitleDerived)
             {

@@ -17,7 +17,7 @@ public sealed class StagedOutput : IDisposable
     private readonly string _outputDir;
     private readonly string _stagingDir;
     private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
-    private bool _committed;
+    private readonly ConcurrentDictionary<string, byte> _unchanged = new(StringComparer.Ordinal);
 
     private StagedOutput(string outputDir)
     {
@@ -35,10 +35,20 @@ public sealed class StagedOutput : IDisposable
 
     public int Count => _files.Count;
 
-    /// <summary>Safe to call from several threads at once, once per path.</summary>
+    /// <summary>
+    /// Safe to call from several threads at once, once per path. Bytes equal to the published file's
+    /// are not staged at all, so a rebuild that changes nothing writes nothing.
+    /// </summary>
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
-        var path = Reserve(relativePath);
+        var (relative, path) = Reserve(relativePath);
+        if (SameBytes(content, Path.Combine(_outputDir, relative)))
+        {
+            _unchanged.TryAdd(relative, 0);
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         stream.Write(content);
     }
@@ -47,17 +57,22 @@ public sealed class StagedOutput : IDisposable
 
     public void Write(string relativePath, Action<Stream> writer)
     {
-        var path = Reserve(relativePath);
+        var (_, path) = Reserve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         writer(stream);
     }
 
     public PublishReport Commit()
     {
-        Directory.CreateDirectory(_outputDir);
+        if (IsFresh(_outputDir))
+        {
+            return SwapIn();
+        }
+
         var written = new ConcurrentBag<string>();
-        var unchanged = 0;
-        Parallel.ForEach(_files.Keys, relative =>
+        var unchanged = _unchanged.Count;
+        Parallel.ForEach(_files.Keys.Where(f => !_unchanged.ContainsKey(f)), relative =>
         {
             var staged = Path.Combine(_stagingDir, relative);
             var target = Path.Combine(_outputDir, relative);
@@ -73,9 +88,31 @@ public sealed class StagedOutput : IDisposable
         });
 
         var removed = RemoveStale();
-        _committed = true;
         Directory.Delete(_stagingDir, recursive: true);
         return new PublishReport(written.Count, unchanged, removed, written.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>No site there yet (at most the repository's placeholder): the staged folder can simply take its place.</summary>
+    private static bool IsFresh(string outputDir) =>
+        !Directory.Exists(outputDir)
+        || Directory.EnumerateFileSystemEntries(outputDir).All(e => File.Exists(e) && Kept.Contains(Path.GetFileName(e)));
+
+    /// <summary>One rename publishes the whole site: atomic, and no per-file moves.</summary>
+    private PublishReport SwapIn()
+    {
+        if (Directory.Exists(_outputDir))
+        {
+            foreach (var kept in Directory.EnumerateFiles(_outputDir))
+            {
+                File.Move(kept, Path.Combine(_stagingDir, Path.GetFileName(kept)), overwrite: true);
+            }
+
+            Directory.Delete(_outputDir);
+        }
+
+        Directory.Move(_stagingDir, _outputDir);
+        var files = _files.Keys.Order(StringComparer.Ordinal).ToList();
+        return new PublishReport(files.Count, 0, 0, files);
     }
 
     public void Dispose()
@@ -84,11 +121,10 @@ public sealed class StagedOutput : IDisposable
         {
             Directory.Delete(_stagingDir, recursive: true);
         }
-
-        _ = _committed;
     }
 
-    private string Reserve(string relativePath)
+    /// <summary>Claims an output path (once per build) and returns it normalised, with its place in staging.</summary>
+    private (string Relative, string Staged) Reserve(string relativePath)
     {
         var normalised = relativePath.Replace('\\', '/').TrimStart('/');
         if (normalised.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(normalised))
@@ -101,9 +137,7 @@ public sealed class StagedOutput : IDisposable
             throw new InvalidOperationException($"two pages want the same output file '{normalised}'");
         }
 
-        var path = Path.Combine(_stagingDir, normalised);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
+        return (normalised, Path.Combine(_stagingDir, normalised));
     }
 
     private int RemoveStale()
@@ -128,6 +162,31 @@ public sealed class StagedOutput : IDisposable
         }
 
         return removed;
+    }
+
+    private static bool SameBytes(ReadOnlySpan<byte> content, string file)
+    {
+        var info = new FileInfo(file);
+        if (!info.Exists || info.Length != content.Length)
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        Span<byte> buffer = stackalloc byte[16384];
+        var offset = 0;
+        while (offset < content.Length)
+        {
+            var read = stream.Read(buffer);
+            if (read == 0 || !buffer[..read].SequenceEqual(content.Slice(offset, Math.Min(read, content.Length - offset))))
+            {
+                return false;
+            }
+
+            offset += read;
+        }
+
+        return true;
     }
 
     private static bool SameBytes(string a, string b)

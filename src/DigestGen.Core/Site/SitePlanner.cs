@@ -22,6 +22,7 @@ public sealed class SitePlanner
     private readonly Dictionary<DateOnly, List<Post>> _postsByDate;
     private readonly Dictionary<string, List<Paper>> _papersByTopic;
     private readonly Dictionary<string, int> _indexInDay = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PaperCard> _cards = new(StringComparer.Ordinal);
     private readonly List<DateOnly> _dates;
     private readonly bool _feeds;
 
@@ -242,7 +243,10 @@ public sealed class SitePlanner
             .Select(t => new CountLink(Routes.Topic(t.Slug), t.Name, _papersByTopic[t.Slug].Count))
             .ToList();
 
-    private PaperCard Card(Paper p) => new(
+    /// <summary>Cards hold only root-relative URLs, so one card serves every list a paper appears in.</summary>
+    private PaperCard Card(Paper p) => _cards.GetOrAdd(p.Id, _ => NewCard(p));
+
+    private PaperCard NewCard(Paper p) => new(
         p.Id,
         Routes.Paper(p.Slug),
         p.Title,

@@ -122,7 +122,7 @@ public static partial class TexText
                 continue;
             }
 
-            builder.Append(kind, c.ToString());
+            builder.Append(kind, c);
             i++;
         }
     }
@@ -235,6 +235,17 @@ public static partial class TexText
                 Flush();
                 _kind = InlineKind.Text;
             }
+        }
+
+        public void Append(InlineKind kind, char value)
+        {
+            if (kind != _kind)
+            {
+                Flush();
+                _kind = kind;
+            }
+
+            _run.Append(value);
         }
 
         public RichText Build()
