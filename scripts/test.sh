@@ -21,6 +21,12 @@ if [ -f tests/js/package.json ] && [ ! -d tests/js/node_modules ]; then
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The JavaScript half (search engine, tokenizer twin) with node's own test runner.
+set +e
+node --test tests/js/ 2>&1 | tee /tmp/digestgen-node-test.log
+node_status=${PIPESTATUS[0]}
+set -e
+
 dotnet restore DigestGen.sln --nologo -v q
 dotnet build DigestGen.sln --no-restore --nologo -v q -c Release
 
@@ -37,4 +43,5 @@ awk '/(Passed|Failed)! +-/ {
      }
      END { printf "dotnet-test: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
+[ "$node_status" = 0 ] || { echo "test.sh: node tests failed"; exit "$node_status"; }
 exit "$status"

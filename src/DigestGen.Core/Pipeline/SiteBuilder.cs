@@ -43,6 +43,7 @@ public static class SiteBuilder
 
             output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
             WriteFeeds(digest, output);
+            Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes));
             output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest));
             return 0;
         });

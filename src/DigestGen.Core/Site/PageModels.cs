@@ -52,3 +52,5 @@ public sealed record NotFoundPage(string BasePath);
 public sealed record FeedsPage(IReadOnlyList<FeedRow> Site, IReadOnlyList<FeedRow> Topics, string OpmlUrl, bool Enabled);
 
 public sealed record FeedRow(string Name, string PageUrl, string RssUrl, string AtomUrl, string JsonUrl);
+
+public sealed record SearchPage;

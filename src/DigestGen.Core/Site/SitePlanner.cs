@@ -82,6 +82,7 @@ public sealed class SitePlanner
 
         yield return DatesPage();
         yield return FeedsPage();
+        yield return new SitePage(Routes.Search, "search", Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search");
         foreach (var (slug, markdown) in contentPages)
         {
             yield return MarkdownPage(slug, markdown);

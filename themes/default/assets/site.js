@@ -53,5 +53,21 @@ function setUpListKeys() {
   });
 }
 
+// "/" and Ctrl/Cmd+K jump to the search box (the search page's own box when there is one).
+function setUpSearchKeys() {
+  document.addEventListener("keydown", (event) => {
+    const box = document.getElementById("search-q") ?? document.getElementById("site-search-q");
+    if (!box) return;
+    const slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event);
+    const ctrlK = event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey);
+    if (slash || ctrlK) {
+      event.preventDefault();
+      box.focus();
+      box.select();
+    }
+  });
+}
+
 setUpThemeToggle();
 setUpListKeys();
+setUpSearchKeys();

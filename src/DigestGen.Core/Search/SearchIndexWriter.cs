@@ -1,0 +1,320 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DigestGen.Curate;
+using DigestGen.Pipeline;
+using DigestGen.Site;
+using DigestGen.Text;
+
+namespace DigestGen.Search;
+
+/// <summary>
+/// Writes the client-side search index under <c>search/</c>, sharded so a query fetches only what it needs:
+/// <list type="bullet">
+/// <item><c>meta.json</c>: term-shard boundaries, topics, and the doc-id range of every date (doc ids
+/// are sorted by kind then date, so kind and date filters are id ranges);</item>
+/// <item><c>terms/N.json</c>: sorted terms with their postings, each posting a doc-id delta and
+/// <c>impact * 2 + inTitle</c>, where impact is the term's BM25F score in the document (title counts
+/// <see cref="TitleWeight"/> times) quantised to 1–255; topics are pseudo-terms <c>topic:slug</c>;</item>
+/// <item><c>docs/N.json</c>: display data (title, URL, date, topics, snippet) of <see cref="DocsPerShard"/> documents;</item>
+/// <item><c>upvotes.json</c>: upvotes of every document, fetched only to sort by them.</item>
+/// </list>
+/// </summary>
+public static class SearchIndexWriter
+{
+    public const string Folder = "search/";
+    public const int DocsPerShard = 64;
+    public const int TermShardBytes = 48 * 1024;
+    public const int TitleWeight = 3;
+    public const int SnippetLength = 160;
+    public const int FormatVersion = 1;
+
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Write(Digest digest, Action<string, byte[]> write)
+    {
+        var topics = digest.Taxonomy.All.Select(t => t.Slug).ToList();
+        var topicIndex = topics.Select((slug, i) => (slug, i)).ToDictionary(x => x.slug, x => x.i, StringComparer.Ordinal);
+        var docs = Documents(digest, topicIndex);
+
+        var postings = BuildPostings(docs, topics);
+        var files = 0;
+
+        // Term shards: consecutive sorted terms until a shard reaches the size target.
+        var terms = postings.Keys.Order(StringComparer.Ordinal).ToList();
+        var shardStarts = new List<string>();
+        var shard = new StringBuilder();
+        var shardTerms = new List<string>();
+        void Flush()
+        {
+            if (shardTerms.Count == 0)
+            {
+                return;
+            }
+
+            shardStarts.Add(shardTerms[0]);
+            write($"{Folder}terms/{shardStarts.Count - 1}.json", Encoding.UTF8.GetBytes("{" + shard + "}"));
+            files++;
+            shard.Clear();
+            shardTerms.Clear();
+        }
+
+        foreach (var term in terms)
+        {
+            if (shard.Length > 0)
+            {
+                shard.Append(',');
+            }
+
+            shard.Append(JsonSerializer.Serialize(term, SerializerOptions)).Append(':');
+            AppendPostings(shard, postings[term]);
+            shardTerms.Add(term);
+            if (shard.Length >= TermShardBytes)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+
+        for (var start = 0; start < docs.Count; start += DocsPerShard)
+        {
+            write($"{Folder}docs/{start / DocsPerShard}.json", DocShard(docs, start));
+            files++;
+        }
+
+        write($"{Folder}upvotes.json", Encoding.UTF8.GetBytes("[" + string.Join(',', docs.Select(d => d.Upvotes)) + "]"));
+        write($"{Folder}meta.json", Meta(digest, docs, shardStarts, terms.Count));
+        return files + 2;
+    }
+
+    private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Papers then posts, each oldest first: a kind or a date range is a range of ids.</summary>
+    private static List<SearchDocument> Documents(Digest digest, Dictionary<string, int> topicIndex)
+    {
+        var papers = digest.Papers
+            .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new SearchDocument(
+                false,
+                p.Title,
+                Routes.Paper(p.Slug),
+                p.DigestDate,
+                p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t]).ToList(),
+                SitePlanner.Snippet(p.Abstract.ToPlainText(), SnippetLength),
+                p.Upvotes ?? 0,
+                p.Title,
+                $"{p.Abstract.ToPlainText()} {p.Organisation}"));
+        var posts = digest.Posts
+            .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new SearchDocument(
+                true,
+                SitePlanner.Snippet(p.Text.Replace('\n', ' '), 90),
+                Routes.Post(p.DigestDate, p.Id),
+                p.DigestDate,
+                p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t]).ToList(),
+                SitePlanner.Snippet(p.Text.Replace('\n', ' '), SnippetLength),
+                0,
+                "",
+                p.Text));
+        return papers.Concat(posts).ToList();
+    }
+
+    /// <summary>
+    /// term → (doc, impact*2+inTitle), in doc order. BM25F with the title counted <see cref="TitleWeight"/>
+    /// times. Documents are tokenised in parallel chunks and merged straight into posting lists, so
+    /// memory holds the postings, not a term table per document.
+    /// </summary>
+    private static Dictionary<string, List<(int Doc, int Value)>> BuildPostings(List<SearchDocument> docs, List<string> topics)
+    {
+        const int chunkSize = 4096;
+        var n = docs.Count;
+        var raw = new Dictionary<string, List<(int Doc, int Tf, bool Title)>>(StringComparer.Ordinal);
+        var lengths = new int[n];
+        for (var chunkStart = 0; chunkStart < n; chunkStart += chunkSize)
+        {
+            var count = Math.Min(chunkSize, n - chunkStart);
+            var chunk = new Dictionary<string, (int Tf, bool Title)>[count];
+            Parallel.For(0, count, i =>
+            {
+                var doc = docs[chunkStart + i];
+                var counts = new Dictionary<string, (int Tf, bool Title)>(StringComparer.Ordinal);
+                foreach (var term in Tokenizer.IndexTerms(doc.TitleText))
+                {
+                    counts[term] = (counts.GetValueOrDefault(term).Tf + TitleWeight, true);
+                    lengths[chunkStart + i] += TitleWeight;
+                }
+
+                foreach (var term in Tokenizer.IndexTerms(doc.BodyText))
+                {
+                    var (tf, inTitle) = counts.GetValueOrDefault(term);
+                    counts[term] = (tf + 1, inTitle);
+                    lengths[chunkStart + i]++;
+                }
+
+                chunk[i] = counts;
+            });
+
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var (term, (tf, inTitle)) in chunk[i])
+                {
+                    if (!raw.TryGetValue(term, out var list))
+                    {
+                        raw[term] = list = new List<(int, int, bool)>();
+                    }
+
+                    list.Add((chunkStart + i, tf, inTitle));
+                }
+            }
+        }
+
+        var averageLength = n == 0 ? 1 : lengths.Average();
+        double Score(int df, int tf, int length) =>
+            Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / averageLength))));
+
+        var maxScore = double.Epsilon;
+        foreach (var list in raw.Values)
+        {
+            foreach (var (doc, tf, _) in list)
+            {
+                maxScore = Math.Max(maxScore, Score(list.Count, tf, lengths[doc]));
+            }
+        }
+
+        var postings = new Dictionary<string, List<(int, int)>>(raw.Count + topics.Count, StringComparer.Ordinal);
+        foreach (var (term, list) in raw)
+        {
+            var quantised = new List<(int, int)>(list.Count);
+            foreach (var (doc, tf, inTitle) in list)
+            {
+                var impact = Math.Clamp((int)Math.Round(Score(list.Count, tf, lengths[doc]) / maxScore * 255), 1, 255);
+                quantised.Add((doc, (impact * 2) + (inTitle ? 1 : 0)));
+            }
+
+            postings[term] = quantised;
+        }
+
+        for (var doc = 0; doc < n; doc++)
+        {
+            foreach (var t in docs[doc].Topics)
+            {
+                Add(postings, "topic:" + topics[t], (doc, 2));
+            }
+        }
+
+        return postings;
+    }
+
+    private static void Add(Dictionary<string, List<(int, int)>> postings, string term, (int, int) posting)
+    {
+        if (!postings.TryGetValue(term, out var list))
+        {
+            postings[term] = list = new List<(int, int)>();
+        }
+
+        list.Add(posting);
+    }
+
+    private static void AppendPostings(StringBuilder sb, List<(int Doc, int Value)> list)
+    {
+        sb.Append('[');
+        var previous = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            sb.Append((list[i].Doc - previous).ToString(CultureInfo.InvariantCulture)).Append(',').Append(list[i].Value.ToString(CultureInfo.InvariantCulture));
+            previous = list[i].Doc;
+        }
+
+        sb.Append(']');
+    }
+
+    /// <summary>Each document as [title, url, date, [topic indexes], snippet, isPost].</summary>
+    private static byte[] DocShard(List<SearchDocument> docs, int start)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            w.WriteStartArray();
+            foreach (var d in docs.Skip(start).Take(DocsPerShard))
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(d.Title);
+                w.WriteStringValue(d.Url);
+                w.WriteStringValue(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteStartArray();
+                foreach (var t in d.Topics)
+                {
+                    w.WriteNumberValue(t);
+                }
+
+                w.WriteEndArray();
+                w.WriteStringValue(d.Snippet);
+                w.WriteNumberValue(d.IsPost ? 1 : 0);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] Meta(Digest digest, List<SearchDocument> docs, List<string> shardStarts, int termCount)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", FormatVersion);
+            w.WriteNumber("docs", docs.Count);
+            w.WriteNumber("papers", docs.Count(d => !d.IsPost));
+            w.WriteNumber("terms", termCount);
+            w.WriteNumber("docsPerShard", DocsPerShard);
+            w.WriteStartArray("shards");
+            foreach (var start in shardStarts)
+            {
+                w.WriteStringValue(start);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("topics");
+            foreach (var topic in digest.Taxonomy.All)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(topic.Slug);
+                w.WriteStringValue(topic.Name);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+
+            // [date, first doc id] each time the date changes, papers then posts.
+            w.WriteStartArray("dates");
+            for (var i = 0; i < docs.Count; i++)
+            {
+                if (i == 0 || docs[i].Date != docs[i - 1].Date || docs[i].IsPost != docs[i - 1].IsPost)
+                {
+                    w.WriteStartArray();
+                    w.WriteStringValue(docs[i].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    w.WriteNumberValue(i);
+                    w.WriteEndArray();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using DigestGen.Tests.Support;
+using Microsoft.Playwright;
+
+namespace DigestGen.Tests.Browser;
+
+/// <summary>The search page on the real built site, in Chromium, under a sub-path.</summary>
+public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
+{
+    private async Task<IPage> SearchAsync(string query, string extra = "")
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "search/" + extra);
+        await page.Locator("#search-q").FillAsync(query);
+        await WaitForResults(page);
+        return page;
+    }
+
+    private static async Task WaitForResults(IPage page) =>
+        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.match(/result|No results/)");
+
+    private static async Task<List<string>> Titles(IPage page) =>
+        [.. await page.Locator("#search-results .card-title a").AllTextContentsAsync()];
+
+    [Fact]
+    public async Task Tina_lora_ranks_the_tina_paper_first()
+    {
+        var page = await SearchAsync("tina lora");
+        Assert.StartsWith("Tina:", (await Titles(page))[0]);
+        Assert.True(await page.Locator("#search-results mark").CountAsync() > 0, "matched words are highlighted");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Kv_cache_quantization_has_kivi_in_the_top_three()
+    {
+        var page = await SearchAsync("kv cache quantization");
+        Assert.Contains((await Titles(page)).Take(3), t => t.StartsWith("KIVI:", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Llava_finds_the_llava_papers()
+    {
+        var page = await SearchAsync("llava");
+        var titles = await Titles(page);
+        var llavaTitles = browser.Site.Papers.RootElement.GetProperty("papers").EnumerateArray()
+            .Select(p => p.GetProperty("title").GetString()!)
+            .Where(t => t.Contains("llava", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        Assert.True(llavaTitles.Count >= 6);
+        Assert.Equal(llavaTitles.Order(), titles.Take(llavaTitles.Count).Order());
+        Assert.Contains("result", await page.Locator("#search-status").TextContentAsync());
+        Assert.Equal("polite", await page.Locator("#search-status").GetAttributeAsync("aria-live"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_typo_still_finds_quantization_papers()
+    {
+        var page = await SearchAsync("quantizaton ");
+        var titles = await Titles(page);
+        Assert.True(titles.Count(t => t.Contains("Quantiz", StringComparison.OrdinalIgnoreCase)) >= 3, string.Join(" | ", titles));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_topic_filter_narrows_results_and_the_url_round_trips()
+    {
+        var page = await SearchAsync("kv cache");
+        var all = await Titles(page);
+        await page.Locator("select[name=topic]").SelectOptionAsync("multimodal");
+        await page.WaitForURLAsync(new Regex("topic=multimodal"));
+        await WaitForResults(page);
+        var narrowed = await Titles(page);
+        Assert.InRange(narrowed.Count, 1, all.Count - 1);
+        Assert.Contains("q=kv+cache", page.Url);
+
+        var reopened = await browser.NewPageAsync();
+        await reopened.GotoAsync(page.Url);
+        await WaitForResults(reopened);
+        Assert.Equal("kv cache", await reopened.Locator("#search-q").InputValueAsync());
+        Assert.Equal("multimodal", await reopened.Locator("select[name=topic]").InputValueAsync());
+        Assert.Equal(narrowed, await Titles(reopened));
+        await page.Context.CloseAsync();
+        await reopened.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_slash_arrows_enter_and_escape()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "topics/");
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("site-search-q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("llava");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/digest/search/\\?q=llava$"));
+        await WaitForResults(page);
+
+        await page.Keyboard.PressAsync("Control+k");
+        Assert.Equal("search-q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        var second = (await Titles(page))[1];
+        Assert.Equal(second, await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal("search-q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/digest/papers/[^/]+/$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_hostile_query_stays_text()
+    {
+        var page = await browser.NewPageAsync();
+        var fired = false;
+        page.Dialog += (_, dialog) => { fired = true; _ = dialog.DismissAsync(); };
+        await page.GotoAsync(browser.Url + "search/?q=" + Uri.EscapeDataString("<img src=x onerror=alert(1)> llava"));
+        await WaitForResults(page);
+        Assert.Equal("<img src=x onerror=alert(1)> llava", await page.Locator("#search-q").InputValueAsync());
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+        Assert.False(fired);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_page_points_to_topics_and_dates()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.Url + "search/?q=llava");
+        var noscript = await page.Locator("noscript").InnerHTMLAsync();
+        Assert.Contains("needs JavaScript", noscript);
+        Assert.Contains("topics/", noscript);
+        Assert.Contains("dates/", noscript);
+        await context.CloseAsync();
+    }
+}

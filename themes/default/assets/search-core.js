@@ -1,0 +1,265 @@
+// DigestGen search engine: the tokenizer (twin of DigestGen.Text.Tokenizer in C#; both are checked
+// against tests/vectors/tokenizer.json), the query language, and a sharded index loaded on demand.
+// No DOM here, so node's test runner can run it.
+
+export const STOP_WORDS = new Set(("a about above after again against all also am an and any are as at be because been " +
+  "before being below between both but by can could did do does doing down during each few for from further had has have " +
+  "having he her here hers him his how however i if in into is it its itself just may me might more most much must my no " +
+  "nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs " +
+  "them then there these they this those through thus to too under until up upon us very via was we were what when where " +
+  "whether which while who whom why will with within without would yet you your").split(" "));
+
+const WORD = /[\p{L}\p{Nd}]+/gu;
+
+export function fold(text) {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+}
+
+export function words(text) {
+  return fold(text).match(WORD) ?? [];
+}
+
+/** The S-stemmer (Harman 1991): undoes plurals only. */
+export function stem(word) {
+  if (word.length <= 3 || !/\p{L}$/u.test(word)) return word;
+  if (word.endsWith("ies") && !word.endsWith("eies") && !word.endsWith("aies")) return word.slice(0, -3) + "y";
+  if (word.endsWith("es") && !word.endsWith("aes") && !word.endsWith("ees") && !word.endsWith("oes")) return word.slice(0, -1);
+  if (word.endsWith("s") && !word.endsWith("us") && !word.endsWith("ss") && !word.endsWith("is")) return word.slice(0, -1);
+  return word;
+}
+
+/** Terms as the index stores them: folded, stop words and one-letter words dropped, stemmed. */
+export function indexTerms(text) {
+  return words(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w)).map(stem);
+}
+
+/**
+ * Parses a query: words, "exact phrases", -excluded words, title:word and topic:slug.
+ * The last bare word is a prefix unless the query ends with a space.
+ */
+export function parseQuery(input) {
+  const query = { terms: [], phrases: [], exclude: [], title: [], topics: [], prefix: null };
+  const re = /(-?)(?:(title|topic):)?(?:"([^"]*)"?|(\S+))/g;
+  let match;
+  let last = null;
+  while ((match = re.exec(input)) !== null) {
+    const [, minus, qualifier, phrase, word] = match;
+    if (qualifier === "topic") {
+      const slug = (phrase ?? word ?? "").trim().toLowerCase();
+      if (slug) query.topics.push(slug);
+      last = null;
+      continue;
+    }
+    const text = phrase ?? word ?? "";
+    const terms = indexTerms(text);
+    if (terms.length === 0) { last = null; continue; }
+    if (minus) { query.exclude.push(...terms); last = null; continue; }
+    if (phrase !== undefined) { query.phrases.push(terms); query.terms.push(...terms); last = null; continue; }
+    if (qualifier === "title") { query.title.push(...terms); last = null; continue; }
+    query.terms.push(...terms);
+    last = terms.length === 1 && match.index + match[0].length === input.length ? terms[0] : null;
+  }
+  if (last !== null && !/\s$/.test(input)) {
+    query.terms.pop();
+    query.prefix = last;
+  }
+  return query;
+}
+
+/** True when a and b differ by one insertion, deletion or substitution (or are equal). */
+export function withinOneEdit(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else { i++; j++; }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+const PREFIX_EXPANSIONS = 12;
+const TYPO_MIN_LENGTH = 5;
+
+export class SearchIndex {
+  /** @param {string} base URL of the index folder, ending in "/"; @param {(url: string) => Promise<any>} fetchJson */
+  constructor(base, fetchJson) {
+    this.base = base;
+    this.fetchJson = fetchJson;
+    this.cache = new Map();
+  }
+
+  load(path) {
+    if (!this.cache.has(path)) this.cache.set(path, this.fetchJson(this.base + path));
+    return this.cache.get(path);
+  }
+
+  meta() { return this.load("meta.json"); }
+
+  async shardIndex(term) {
+    const { shards } = await this.meta();
+    let lo = 0;
+    let hi = shards.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (shards[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  async shard(i) { return this.load(`terms/${i}.json`); }
+
+  /** Decoded postings of a term: Map doc → impact*2+inTitle. */
+  async postings(term) {
+    const shard = await this.shard(await this.shardIndex(term));
+    return decode(shard[term]);
+  }
+
+  /** The index terms a query word stands for, with a weight: itself, its completions, or one-typo neighbours. */
+  async expand(term, { prefix = false } = {}) {
+    const { shards } = await this.meta();
+    const first = await this.shardIndex(term);
+    const shard = await this.shard(first);
+    const found = [];
+    if (term in shard) found.push([term, 1]);
+    if (prefix) {
+      const candidates = [];
+      for (let i = first; i < shards.length && i <= first + 1; i++) {
+        if (i > first && !shards[i].startsWith(term)) break;
+        const s = await this.shard(i);
+        for (const t in s) if (t !== term && t.startsWith(term) && !t.startsWith("topic:")) candidates.push([t, s[t].length]);
+      }
+      candidates.sort((a, b) => b[1] - a[1]);
+      for (const [t] of candidates.slice(0, PREFIX_EXPANSIONS)) found.push([t, 0.9]);
+    }
+    if (found.length === 0 && term.length >= TYPO_MIN_LENGTH) {
+      for (const t in shard) if (withinOneEdit(term, t)) found.push([t, 0.7]);
+    }
+    return found;
+  }
+
+  /** Postings of a group of alternatives: best weighted value per doc. */
+  async group(alternatives, titleOnly = false) {
+    const merged = new Map();
+    for (const [term, weight] of alternatives) {
+      for (const [doc, value] of await this.postings(term)) {
+        if (titleOnly && (value & 1) === 0) continue;
+        const score = (value >> 1) * weight;
+        if (score > (merged.get(doc) ?? 0)) merged.set(doc, score);
+      }
+    }
+    return merged;
+  }
+
+  /** Doc ids allowed by kind and date filters, as a predicate; null when unfiltered. */
+  async allowed({ kind = "", from = "", to = "" }) {
+    if (!kind && !from && !to) return null;
+    const meta = await this.meta();
+    const ranges = [];
+    meta.dates.forEach(([date, start], i) => {
+      const end = i + 1 < meta.dates.length ? meta.dates[i + 1][1] : meta.docs;
+      const isPost = start >= meta.papers;
+      if (kind === "paper" && isPost) return;
+      if (kind === "post" && !isPost) return;
+      if (from && date < from) return;
+      if (to && date > to) return;
+      ranges.push([start, end]);
+    });
+    return (doc) => ranges.some(([s, e]) => doc >= s && doc < e);
+  }
+
+  async dateOf(doc) {
+    const { dates } = await this.meta();
+    let found = dates[0][0];
+    for (const [date, start] of dates) { if (start <= doc) found = date; else break; }
+    return found;
+  }
+
+  /**
+   * Runs a query. Every word must match (any of its completions or typo neighbours); when that
+   * leaves nothing, any word may. Returns { total, results: [{ doc, score }] } sorted as asked.
+   */
+  async search(input, filters = {}) {
+    const query = parseQuery(input);
+    const topics = [...query.topics, ...(filters.topic ? [filters.topic] : [])];
+    const groups = [];
+    for (const term of query.terms) groups.push(await this.group(await this.expand(term)));
+    if (query.prefix) groups.push(await this.group(await this.expand(query.prefix, { prefix: true })));
+    for (const term of query.title) groups.push(await this.group(await this.expand(term), true));
+
+    const allowed = await this.allowed(filters);
+    const excluded = new Set();
+    for (const term of query.exclude) for (const doc of (await this.postings(term)).keys()) excluded.add(doc);
+    const topicSets = [];
+    for (const slug of topics) topicSets.push(await this.postings(`topic:${slug}`));
+
+    let scores = combine(groups, true);
+    if (scores.size === 0 && groups.length > 1) scores = combine(groups, false);
+    if (groups.length === 0 && topicSets.length > 0) scores = new Map([...topicSets[0].keys()].map((d) => [d, 0]));
+    if (groups.length === 0 && topicSets.length === 0 && allowed) {
+      const meta = await this.meta();
+      scores = new Map();
+      for (let d = 0; d < meta.docs; d++) if (allowed(d)) scores.set(d, 0);
+    }
+
+    let results = [];
+    for (const [doc, score] of scores) {
+      if (excluded.has(doc) || (allowed && !allowed(doc)) || topicSets.some((s) => !s.has(doc))) continue;
+      results.push({ doc, score });
+    }
+
+    const sort = filters.sort || "relevance";
+    if (sort === "upvotes") {
+      const upvotes = await this.load("upvotes.json");
+      results.sort((a, b) => upvotes[b.doc] - upvotes[a.doc] || b.score - a.score || b.doc - a.doc);
+    } else if (sort === "newest") {
+      for (const r of results) r.date = await this.dateOf(r.doc);
+      results.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.score - a.score || b.doc - a.doc);
+    } else {
+      results.sort((a, b) => b.score - a.score || b.doc - a.doc);
+    }
+    return { total: results.length, results, query };
+  }
+
+  /** Display data of a document: { title, url, date, topics: [[slug, name]], snippet, isPost }. */
+  async document(doc) {
+    const meta = await this.meta();
+    const shard = await this.load(`docs/${Math.floor(doc / meta.docsPerShard)}.json`);
+    const [title, url, date, topics, snippet, isPost] = shard[doc % meta.docsPerShard];
+    return { title, url, date, topics: topics.map((t) => meta.topics[t]), snippet, isPost: isPost === 1 };
+  }
+}
+
+function decode(list) {
+  const map = new Map();
+  if (!list) return map;
+  let doc = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    doc += list[i];
+    map.set(doc, list[i + 1]);
+  }
+  return map;
+}
+
+function combine(groups, all) {
+  const scores = new Map();
+  if (groups.length === 0) return scores;
+  const [first, ...rest] = [...groups].sort((a, b) => a.size - b.size);
+  const base = all ? first : new Map(groups.flatMap((g) => [...g]));
+  for (const [doc] of base) {
+    let score = 0;
+    let matched = 0;
+    for (const g of groups) {
+      const s = g.get(doc);
+      if (s !== undefined) { score += s; matched++; }
+    }
+    if (!all || matched === groups.length) scores.set(doc, score * (all ? 1 : matched / groups.length));
+  }
+  void rest;
+  return scores;
+}
