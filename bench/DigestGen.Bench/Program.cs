@@ -30,6 +30,22 @@ if (args.Length >= 3 && args[0] == "build")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "search")
+{
+    // bench search SITE [COLD_QUERY FOLLOW_UP_QUERY]
+    var cold = args.Length > 2 ? args[2] : "kv cache eviction";
+    var follow = args.Length > 3 ? args[3] : "speech synthesis";
+    var files = Directory.EnumerateFiles(Path.Combine(args[1], "search"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("index.html")).ToList();
+    Console.WriteLine($"index: {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1024} KB");
+    foreach (var r in await SearchMeasurement.RunAsync(args[1], cold, follow))
+    {
+        Console.WriteLine($"{r.Engine}: cold '{r.Query}' {r.ColdBytes / 1024.0:0.0} KB gz in {r.ColdRequests} requests, {r.ColdMs:0} ms; " +
+                          $"follow-up {r.FollowUpBytes / 1024.0:0.0} KB gz in {r.FollowUpRequests} requests, {r.FollowUpMs:0} ms");
+    }
+
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "profile")
 {
     // Where render time goes: planning the pages, drawing them with Handlebars, encoding.

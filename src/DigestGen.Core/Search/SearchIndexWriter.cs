@@ -27,7 +27,7 @@ public static class SearchIndexWriter
     public const int DocsPerShard = 64;
     public const int TermShardBytes = 48 * 1024;
     public const int TitleWeight = 3;
-    public const int SnippetLength = 160;
+    public const int SnippetLength = 120;
     public const int FormatVersion = 1;
 
     private const double K1 = 1.2;

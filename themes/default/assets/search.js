@@ -3,7 +3,7 @@
 // query is inserted with textContent, never as HTML.
 import { SearchIndex, words, stem } from "./search-core.js";
 
-const PAGE = 20;
+const PAGE = 10;
 const app = document.getElementById("search-app");
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");

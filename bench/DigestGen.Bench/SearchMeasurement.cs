@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using DigestGen.Serve;
+using Microsoft.Playwright;
+
+namespace DigestGen.Bench;
+
+/// <summary>
+/// Serves a built site on 127.0.0.1 and queries it in headless Chromium, as a reader would: bytes
+/// transferred (each response gzipped, as a static host serves it) for a cold first query and a
+/// follow-up, and the time from the last keystroke to results on screen. The same for Pagefind when
+/// its index is present (<c>pagefind/</c> in the site).
+/// </summary>
+public static class SearchMeasurement
+{
+    public sealed record Result(string Engine, string Query, long ColdBytes, int ColdRequests, long FollowUpBytes, int FollowUpRequests, double ColdMs, double FollowUpMs);
+
+    public static async Task<List<Result>> RunAsync(string siteDir, string coldQuery, string followUpQuery)
+    {
+        using var server = new StaticSiteServer(siteDir, basePath: "/digest/");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+        var results = new List<Result> { await Ours(browser, server.Url, coldQuery, followUpQuery) };
+        if (Directory.Exists(Path.Combine(siteDir, "pagefind")))
+        {
+            results.Add(await Pagefind(browser, server.Url, coldQuery, followUpQuery));
+        }
+
+        return results;
+    }
+
+    private static async Task<Result> Ours(IBrowser browser, string url, string cold, string followUp)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var counter = new TransferCounter(page, "/digest/search/");
+        await page.GotoAsync(url + "search/");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.EvaluateAsync(@"() => { window.__changed = 0; new MutationObserver(() => { window.__changed = performance.now(); })
+            .observe(document.getElementById('search-results'), { childList: true, subtree: true, characterData: true }); }");
+
+        // Cold: everything the index sends from page load (meta.json) through the first query.
+        var coldMs = await TypeAndTime(page, cold);
+        var (coldBytes, coldRequests) = await counter.TotalAsync();
+
+        counter.Reset();
+        var followMs = await TypeAndTime(page, followUp);
+        var (followBytes, followRequests) = await counter.TotalAsync();
+        await context.CloseAsync();
+        return new Result("DigestGen", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs);
+    }
+
+    /// <summary>Types the query; the clock starts at the last keystroke and stops at the last change to the results.</summary>
+    private static async Task<double> TypeAndTime(IPage page, string query)
+    {
+        var box = page.Locator("#search-q");
+        await box.FillAsync(query[..^1]);
+        await page.WaitForTimeoutAsync(300);
+        var ready = await page.EvaluateAsync<string>("document.getElementById('search-app').dataset.ready ?? ''");
+        var start = await page.EvaluateAsync<double>("performance.now()");
+        await box.PressAsync(query[^1].ToString());
+        await page.WaitForFunctionAsync($"() => (document.getElementById('search-app').dataset.ready ?? '') !== '{ready}'", null, new() { Timeout = 60000 });
+        await page.WaitForTimeoutAsync(200);
+        var end = await page.EvaluateAsync<double>("window.__changed");
+        return end - start;
+    }
+
+    private static async Task<Result> Pagefind(IBrowser browser, string url, string cold, string followUp)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url + "about/");
+        var counter = new TransferCounter(page, "/digest/pagefind/");
+        var coldMs = await page.EvaluateAsync<double>(@"async (q) => {
+            window.pagefind = await import('../pagefind/pagefind.js');
+            await window.pagefind.init();
+            const t = performance.now();
+            const search = await window.pagefind.search(q);
+            await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+            return performance.now() - t; }", cold);
+        var (coldBytes, coldRequests) = await counter.TotalAsync();
+        counter.Reset();
+        var followMs = await page.EvaluateAsync<double>(@"async (q) => {
+            const t = performance.now();
+            const search = await window.pagefind.search(q);
+            await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+            return performance.now() - t; }", followUp);
+        var (followBytes, followRequests) = await counter.TotalAsync();
+        await context.CloseAsync();
+        return new Result("Pagefind", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs);
+    }
+
+    /// <summary>Sums the gzip size of every response under a path since the last reset.</summary>
+    private sealed class TransferCounter
+    {
+        private readonly List<Task<long>> _sizes = new();
+        private readonly string _prefix;
+
+        public TransferCounter(IPage page, string prefix)
+        {
+            _prefix = prefix;
+            page.Response += (_, response) =>
+            {
+                var path = new Uri(response.Url).AbsolutePath;
+                if (path.StartsWith(_prefix, StringComparison.Ordinal) && !path.EndsWith("/index.html", StringComparison.Ordinal) && !path.EndsWith('/'))
+                {
+                    lock (_sizes)
+                    {
+                        _sizes.Add(GzipSize(response));
+                    }
+                }
+            };
+        }
+
+        public void Reset()
+        {
+            lock (_sizes)
+            {
+                _sizes.Clear();
+            }
+        }
+
+        public async Task<(long Bytes, int Requests)> TotalAsync()
+        {
+            Task<long>[] tasks;
+            lock (_sizes)
+            {
+                tasks = [.. _sizes];
+            }
+
+            var sizes = await Task.WhenAll(tasks);
+            return (sizes.Sum(), sizes.Length);
+        }
+
+        private static async Task<long> GzipSize(IResponse response)
+        {
+            var body = await response.BodyAsync();
+            using var buffer = new MemoryStream();
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(body);
+            }
+
+            return buffer.Length;
+        }
+    }
+}
