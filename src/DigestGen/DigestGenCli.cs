@@ -20,6 +20,7 @@ public static class DigestGenCli
         var root = new RootCommand("DigestGen: builds a static research-paper digest site from seed files.\n" + ExitCodeHelp);
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AddCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -74,7 +74,7 @@ public static class DigestConfigLoader
             : throw new ConfigException($"{path}:{node.Start.Line}: error: '{key}' must be a positive whole number, not '{text}'");
     }
 
-    private static string NormaliseBaseUrl(string url, string path, int line)
+    public static string NormaliseBaseUrl(string url, string path, int line)
     {
         if (url.Length == 0)
         {

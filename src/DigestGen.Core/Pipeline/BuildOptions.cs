@@ -5,6 +5,9 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly 
 {
     public string? ThemesDir { get; init; }
 
+    /// <summary>Replaces the configured base URL (CI knows the real one).</summary>
+    public string? BaseUrl { get; init; }
+
     /// <summary>
     /// Today's date unless pinned: <c>SOURCE_DATE_EPOCH</c> (the reproducible-builds convention) wins,
     /// so tests and CI get the same output on any day.

@@ -17,6 +17,10 @@ public static class DigestLoader
     {
         var diagnostics = new DiagnosticBag();
         var config = DigestConfigLoader.Load(options.ContentDir);
+        if (options.BaseUrl is { } baseUrl)
+        {
+            config = config with { BaseUrl = DigestConfigLoader.NormaliseBaseUrl(baseUrl, "--base-url", 0) };
+        }
         if (config.BaseUrl.Length == 0)
         {
             diagnostics.Warn(ContentFiles.Config, 0, "no base_url is configured: no feeds or sitemap are written, and pages have no canonical or Open Graph URLs");

@@ -24,6 +24,7 @@ public static class SiteBuilder
         var theme = Theme.Load(themesDir, digest.Config.Theme);
         using var output = StagedOutput.Begin(options.OutputDir);
         var routes = new ConcurrentBag<string>();
+        var feeds = 0;
         timings.Time("render", () =>
         {
             var assetVersion = CopyAssets(theme, output);
@@ -42,23 +43,23 @@ public static class SiteBuilder
             }
 
             output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
-            WriteFeeds(digest, output);
+            feeds = WriteFeeds(digest, output);
             Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes));
             output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest));
             return 0;
         });
 
         var report = timings.Time("publish", output.Commit);
-        return new BuildResult(digest, report, timings, routes.Count);
+        return new BuildResult(digest, report, timings, routes.Count, feeds);
     }
 
     /// <summary>RSS, Atom and JSON Feed for the site and every topic, and the OPML list; only with a base URL, as feeds need absolute links.</summary>
-    private static void WriteFeeds(Digest digest, StagedOutput output)
+    private static int WriteFeeds(Digest digest, StagedOutput output)
     {
         var config = digest.Config;
         if (config.BaseUrl.Length == 0)
         {
-            return;
+            return 0;
         }
 
         var author = config.Author.Length > 0 ? config.Author : config.Title;
@@ -72,6 +73,7 @@ public static class SiteBuilder
             output.Write(feed.JsonRoute, s => JsonFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
         });
         output.Write(Routes.FeedsOpml, s => OpmlWriter.Write(s, config.Title, site, topics, config.BaseUrl));
+        return (topics.Count + 1) * 3;
     }
 
     /// <summary>Markdown pages from content/pages/, each served at /&lt;file name&gt;/.</summary>

@@ -10,7 +10,7 @@ namespace DigestGen.Render;
 /// </summary>
 public sealed class Theme
 {
-    public static readonly string[] RequiredPages = ["home", "paper", "topic", "topics", "date", "dates", "feeds", "search", "page", "notfound"];
+    public static readonly string[] RequiredPages = ["home", "paper", "topic", "topics", "date", "dates", "feeds", "search", "status", "page", "notfound"];
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
     private readonly HandlebarsTemplate<object, object> _layout;

@@ -54,3 +54,17 @@ public sealed record FeedsPage(IReadOnlyList<FeedRow> Site, IReadOnlyList<FeedRo
 public sealed record FeedRow(string Name, string PageUrl, string RssUrl, string AtomUrl, string JsonUrl);
 
 public sealed record SearchPage;
+
+public sealed record StatusPage(
+    string BuiltOn,
+    string NewestDate,
+    string NewestDateUrl,
+    int DaysSinceNewest,
+    int PaperCount,
+    int PostCount,
+    IReadOnlyList<StatusSeed> Seeds,
+    IReadOnlyList<string> Problems,
+    int Errors,
+    int Warnings);
+
+public sealed record StatusSeed(string File, string Format, string Captured, int Lines, int Records);

@@ -82,6 +82,7 @@ public sealed class SitePlanner
 
         yield return DatesPage();
         yield return FeedsPage();
+        yield return StatusPage();
         yield return new SitePage(Routes.Search, "search", Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search");
         foreach (var (slug, markdown) in contentPages)
         {
@@ -215,6 +216,25 @@ public sealed class SitePlanner
                 month.OrderByDescending(d => d).Select(d => new CountLink(Routes.Date(d), LongDate(d), counts.GetValueOrDefault(d))).ToList())).ToList()))
             .ToList();
         return new SitePage(Routes.Dates, "dates", Head("Archive", "Every digest date, by year and month.", Routes.Dates, []), new DatesPage(years), "dates");
+    }
+
+    /// <summary>When and from what the site was built, and what went wrong, so a stale or broken digest is visible.</summary>
+    private SitePage StatusPage()
+    {
+        var newest = _papersByDate.Count == 0 ? (DateOnly?)null : _papersByDate.Keys.Last();
+        var bag = _digest.Diagnostics;
+        var model = new StatusPage(
+            LongDate(_digest.BuildDate),
+            newest is { } n ? LongDate(n) : "none yet",
+            newest is { } d ? Routes.Date(d) : Routes.Dates,
+            newest is { } day ? _digest.BuildDate.DayNumber - day.DayNumber : 0,
+            _digest.Papers.Count,
+            _digest.Posts.Count,
+            _digest.Seeds.Select(s => new StatusSeed(s.File, Ingest.SeedFormatNames.Name(s.Format), s.CaptureDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.LineCount, s.RecordCount)).ToList(),
+            bag.Items.Select(i => i.ToString()).ToList(),
+            bag.ErrorCount,
+            bag.WarningCount);
+        return new SitePage(Routes.Status, "status", Head("Status", "When the digest was last built, from which seeds, and with which warnings.", Routes.Status, []), model, "status");
     }
 
     private SitePage FeedsPage()

@@ -12,6 +12,8 @@ internal static class BuildCommand
         var common = new CommonOptions();
         var command = new Command("build", "Build the site from the content folder into the output folder.\n" + DigestGenCli.ExitCodeHelp);
         common.AddTo(command, withOutput: true);
+        var json = new Option<string?>("--json") { Description = "Also write the build summary as JSON to this file." };
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             BuildResult result;
@@ -33,9 +35,15 @@ internal static class BuildCommand
             Report.Problems(stdout, result.Digest);
             Report.Totals(stdout, result.Digest);
             var p = result.Publish;
-            stdout.WriteLine($"{result.Pages} pages; {p.Total} files: {p.Written} written, {p.Unchanged} unchanged, {p.Removed} removed");
+            stdout.WriteLine($"{result.Pages} pages, {result.Feeds} feeds; {p.Total} files: {p.Written} written, {p.Unchanged} unchanged, {p.Removed} removed");
             stdout.WriteLine("time: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
-            return Report.ExitCode(result.Digest, parse.GetValue(common.Strict));
+            var exitCode = Report.ExitCode(result.Digest, parse.GetValue(common.Strict));
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                BuildSummaryJson.Write(jsonPath, result, exitCode);
+            }
+
+            return exitCode;
         });
         return command;
     }

@@ -12,6 +12,8 @@ internal sealed class CommonOptions
 
     public Option<string?> Themes { get; } = new("--themes") { Description = "The folder of themes (default: themes/ beside the content folder)." };
 
+    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Override base_url from digest.yml (CI passes the Pages URL)." };
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Treat warnings as errors (exit code 1)." };
 
     public Option<string?> BuildDate { get; } = new("--build-date") { Description = "Pin today's date (YYYY-MM-DD) for reproducible output; SOURCE_DATE_EPOCH works too." };
@@ -27,11 +29,13 @@ internal sealed class CommonOptions
 
         command.Options.Add(Strict);
         command.Options.Add(BuildDate);
+        command.Options.Add(BaseUrl);
     }
 
     public BuildOptions Read(ParseResult parse) =>
         new(parse.GetValue(Content)!, parse.GetValue(Output) ?? "output", BuildOptions.ResolveBuildDate(parse.GetValue(BuildDate)))
         {
             ThemesDir = parse.GetResult(Themes) is null ? null : parse.GetValue(Themes),
+            BaseUrl = parse.GetValue(BaseUrl),
         };
 }

@@ -47,9 +47,16 @@ internal static class Report
 
     public static void Problems(TextWriter o, Digest digest)
     {
+        // On GitHub Actions, problems also become annotations that name file and line in the run's summary.
+        var annotate = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
         foreach (var d in digest.Diagnostics.Items)
         {
             o.WriteLine(d.ToString());
+            if (annotate)
+            {
+                var level = d.Severity == Severity.Error ? "error" : "warning";
+                o.WriteLine($"::{level} file=content/{d.File},line={Math.Max(1, d.Line)}::{d.Message}");
+            }
         }
     }
 
