@@ -51,6 +51,9 @@ public sealed class StaticSiteServer : IDisposable
     /// <summary>Optional hook: answers a request before files are looked up (live reload uses it).</summary>
     public Func<HttpListenerContext, bool>? Intercept { get; set; }
 
+    /// <summary>Optional markup added before <c>&lt;/body&gt;</c> of every HTML response (not to the files).</summary>
+    public string? HtmlInjection { get; set; }
+
     /// <summary>Points the server at another folder, such as a newly built site; takes effect for the next request.</summary>
     public void SwitchRoot(string root) => _root = Path.GetFullPath(root);
 
@@ -133,7 +136,7 @@ public sealed class StaticSiteServer : IDisposable
                 file = Path.Combine(file, "index.html");
             }
 
-            Send(context, File.Exists(file) ? 200 : 404, File.Exists(file) ? file : Path.Combine(_root, "404.html"));
+            Send(context, File.Exists(file) ? 200 : 404, File.Exists(file) ? file : Path.Combine(_root, "404.html"), HtmlInjection);
         }
         catch (Exception) when (!_stop.IsCancellationRequested)
         {
@@ -148,7 +151,7 @@ public sealed class StaticSiteServer : IDisposable
         }
     }
 
-    private static void Send(HttpListenerContext context, int status, string file)
+    private static void Send(HttpListenerContext context, int status, string file, string? injection = null)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -161,6 +164,13 @@ public sealed class StaticSiteServer : IDisposable
 
         response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
         var bytes = File.ReadAllBytes(file);
+        if (injection is not null && file.EndsWith(".html", StringComparison.Ordinal))
+        {
+            var html = System.Text.Encoding.UTF8.GetString(bytes);
+            var at = html.LastIndexOf("</body>", StringComparison.Ordinal);
+            bytes = System.Text.Encoding.UTF8.GetBytes(at < 0 ? html + injection : html[..at] + injection + html[at..]);
+        }
+
         response.ContentLength64 = bytes.Length;
         response.OutputStream.Write(bytes);
         response.Close();
