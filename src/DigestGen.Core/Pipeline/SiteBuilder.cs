@@ -16,9 +16,9 @@ public static class SiteBuilder
 {
     public const string PagesFolder = "pages";
 
-    public static BuildResult Build(BuildOptions options)
+    public static BuildResult Build(BuildOptions options, StageTimings? timings = null)
     {
-        var timings = new StageTimings();
+        timings ??= new StageTimings();
         var digest = DigestLoader.Load(options, timings);
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
         var theme = Theme.Load(themesDir, digest.Config.Theme);

@@ -9,11 +9,19 @@ public sealed class StageTimings
 
     public IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages => _stages;
 
+    /// <summary>Told when a stage starts, so a terminal can show progress.</summary>
+    public Action<string>? StageStarted { get; set; }
+
+    /// <summary>Told when a stage ends, with its time.</summary>
+    public Action<string, TimeSpan>? StageFinished { get; set; }
+
     public T Time<T>(string stage, Func<T> work)
     {
+        StageStarted?.Invoke(stage);
         var watch = Stopwatch.StartNew();
         var result = work();
         _stages.Add((stage, watch.Elapsed));
+        StageFinished?.Invoke(stage, watch.Elapsed);
         return result;
     }
 }

@@ -19,7 +19,7 @@ internal static class BuildCommand
             BuildResult result;
             try
             {
-                result = SiteBuilder.Build(common.Read(parse));
+                result = BuildProgress.Run(() => common.Read(parse), stdout);
             }
             catch (ConfigException e)
             {

@@ -91,6 +91,20 @@ public class WorkflowCommandTests
     }
 
     [Fact]
+    public void Redirected_output_gets_plain_stage_lines_and_a_summary()
+    {
+        using var content = Site();
+        var run = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-01-02");
+        foreach (var stage in new[] { "ingest", "catalog", "curate", "topics", "related", "render", "publish" })
+        {
+            Assert.Matches($"(?m)^stage {stage}: \\d+ ms$", run.Out);
+        }
+
+        Assert.Contains("1 papers, 0 posts from 1 seeds", run.Out);
+        Assert.DoesNotContain("\u001b[", run.Out);
+    }
+
+    [Fact]
     public void Help_documents_the_exit_codes()
     {
         var run = CliRun.Of("build", "--help");
