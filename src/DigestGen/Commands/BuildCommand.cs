@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DigestGen.Config;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;
@@ -14,24 +13,9 @@ internal static class BuildCommand
         common.AddTo(command, withOutput: true);
         var json = new Option<string?>("--json") { Description = "Also write the build summary as JSON to this file." };
         command.Options.Add(json);
-        command.SetAction(parse =>
+        command.SetAction(parse => Report.Guard(stderr, () =>
         {
-            BuildResult result;
-            try
-            {
-                result = BuildProgress.Run(() => common.Read(parse), stdout);
-            }
-            catch (ConfigException e)
-            {
-                stderr.WriteLine(e.Message);
-                return ExitCodes.UsageOrConfig;
-            }
-            catch (FormatException e)
-            {
-                stderr.WriteLine($"digestgen: error: {e.Message}");
-                return ExitCodes.UsageOrConfig;
-            }
-
+            var result = BuildProgress.Run(() => common.Read(parse), stdout);
             Report.Problems(stdout, result.Digest);
             Report.Totals(stdout, result.Digest);
             var p = result.Publish;
@@ -44,7 +28,7 @@ internal static class BuildCommand
             }
 
             return exitCode;
-        });
+        }));
         return command;
     }
 }

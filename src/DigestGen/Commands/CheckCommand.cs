@@ -1,6 +1,4 @@
 using System.CommandLine;
-using DigestGen.Config;
-using DigestGen.Ingest;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;
@@ -13,30 +11,15 @@ internal static class CheckCommand
         var common = new CommonOptions();
         var command = new Command("check", "Check the content: per seed its format and counts, then every problem as file:line: level: message.\n" + DigestGenCli.ExitCodeHelp);
         common.AddTo(command, withOutput: false);
-        command.SetAction(parse =>
+        command.SetAction(parse => Report.Guard(stderr, () =>
         {
-            Digest digest;
-            try
-            {
-                digest = DigestLoader.Load(common.Read(parse), new StageTimings());
-            }
-            catch (ConfigException e)
-            {
-                stderr.WriteLine(e.Message);
-                return ExitCodes.UsageOrConfig;
-            }
-            catch (FormatException e)
-            {
-                stderr.WriteLine($"digestgen: error: {e.Message}");
-                return ExitCodes.UsageOrConfig;
-            }
-
+            var digest = DigestLoader.Load(common.Read(parse), new StageTimings());
             Report.Seeds(stdout, digest);
             Report.Topics(stdout, digest);
             Report.Problems(stdout, digest);
             Report.Totals(stdout, digest);
             return Report.ExitCode(digest, parse.GetValue(common.Strict));
-        });
+        }));
         return command;
     }
 }

@@ -67,6 +67,25 @@ internal static class Report
                     $"{digest.Diagnostics.ErrorCount} errors, {digest.Diagnostics.WarningCount} warnings");
     }
 
+    /// <summary>Runs a command body, turning configuration and usage problems into exit code 2 with the message.</summary>
+    public static int Guard(TextWriter stderr, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Config.ConfigException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.UsageOrConfig;
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine($"digestgen: error: {e.Message}");
+            return ExitCodes.UsageOrConfig;
+        }
+    }
+
     public static int ExitCode(Digest digest, bool strict)
     {
         var bag = digest.Diagnostics;
