@@ -40,14 +40,14 @@ public static partial class SeedFormatDetector
 
     private static bool LooksLikeListing(List<SeedLine> lines)
     {
-        var headerEnd = lines.FindIndex(l => HfListingParser.IsPageDate(l.Text) || l.Text.Trim() == "Daily Papers");
-        if (headerEnd < 0 || headerEnd > 15)
+        // The page's own header is evidence enough; failing that, a page date followed by prose.
+        if (lines.Take(15).Any(l => l.Text.Trim() == "Daily Papers"))
         {
-            return false;
+            return true;
         }
 
-        // After the header a listing alternates short titles with long abstracts.
-        return lines.Skip(headerEnd + 1).Any(l => l.Text.Length >= 120);
+        var pageDate = lines.FindIndex(l => HfListingParser.IsPageDate(l.Text));
+        return pageDate is >= 0 and <= 15 && lines.Skip(pageDate + 1).Any(l => l.Text.Length >= 80);
     }
 
     private static bool LooksLikePosts(IReadOnlyList<SeedLine> head, List<SeedLine> lines)

@@ -33,6 +33,14 @@ public class HfListingParserTests
     }
 
     [Fact]
+    public void A_listing_with_short_abstracts_is_still_a_listing()
+    {
+        var result = Seeds.Ingest(Seeds.Listing("Short One\n\nA brief abstract.\n\nShort Two\n\nAnother brief one.\n"));
+        Assert.Equal(SeedFormat.Listing, result.Format);
+        Assert.Equal(2, result.Listings.Count);
+    }
+
+    [Fact]
     public void Year_without_upvotes_is_a_year()
     {
         var result = Seeds.Ingest(Seeds.Listing($"T\n\n{Seeds.LongAbstract("x")}\n\n  • 5 authors\n·\nAug 19, 2024\n"));

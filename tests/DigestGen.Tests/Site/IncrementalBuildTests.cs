@@ -1,0 +1,108 @@
+using DigestGen.Pipeline;
+using DigestGen.Tests.Support;
+
+namespace DigestGen.Tests.Site;
+
+/// <summary>Rebuilds write only files whose bytes changed, and remove pages that no longer exist.</summary>
+public class IncrementalBuildTests
+{
+    private const string Topics = """
+        topics:
+          - slug: caches
+            name: Caches
+            description: KV caches.
+            strong: [kv cache]
+          - slug: speech
+            name: Speech
+            description: Listening.
+            strong: [speech]
+        """;
+
+    private const string Eviction = "Key value cache eviction decides which cached attention entries a transformer drops when memory runs out during long generations.";
+    private const string Recognition = "Automatic speech recognition transcribes spoken words from microphones in noisy rooms, cafeterias and cars with few errors.";
+    private const string Synthesis = "Speech synthesis turns written sentences into natural voices whose prosody, rhythm and intonation listeners prefer.";
+    private const string Compression = "Quantising and evicting key value cache entries shrinks transformer attention memory for long contexts without losing accuracy.";
+
+    private static ContentFolder Site() =>
+        new ContentFolder("title: T\nbase_url: https://example.org/d/\nseeds:\n  - file: seeds/a.txt\n    captured: 2025-08-19\n  - file: seeds/b.txt\n    captured: 2025-08-20\n")
+            .WithThemes()
+            .With("topics.yml", Topics)
+            .With("seeds/a.txt", Seeds.Listing($"Eviction For The KV Cache\n\n{Eviction}\n\nSpeech Recognition In Noise\n\n{Recognition}\n", "Aug 19"))
+            .With("seeds/b.txt", Seeds.Listing($"Speech Synthesis With Prosody\n\n{Synthesis}\n", "Aug 20"));
+
+    private static BuildResult Build(ContentFolder content) =>
+        SiteBuilder.Build(new BuildOptions(content.Content, content.Output, new DateOnly(2026, 1, 1)));
+
+    private static string PaperPage(ContentFolder content, string titleStart) =>
+        "papers/" + Path.GetFileName(Directory.GetDirectories(Path.Combine(content.Output, "papers")).Single(d => Path.GetFileName(d).StartsWith(titleStart, StringComparison.Ordinal))) + "/index.html";
+
+    [Fact]
+    public void A_no_op_rebuild_writes_nothing_and_keeps_timestamps()
+    {
+        using var content = Site();
+        Build(content);
+        var stamps = Directory.EnumerateFiles(content.Output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        Thread.Sleep(20);
+
+        var again = Build(content);
+
+        Assert.Equal(0, again.Publish.Written);
+        Assert.Equal(0, again.Publish.Removed);
+        Assert.Equal(stamps.Count, again.Publish.Unchanged);
+        Assert.All(stamps, s => Assert.Equal(s.Value, File.GetLastWriteTimeUtc(s.Key)));
+    }
+
+    [Fact]
+    public void A_new_seed_writes_its_pages_and_the_pages_that_list_them_only()
+    {
+        using var content = Site();
+        Build(content);
+        var before = Directory.EnumerateFiles(content.Output, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(content.Output, f).Replace('\\', '/'), File.ReadAllBytes);
+
+        File.AppendAllText(Path.Combine(content.Content, "digest.yml"), "  - file: seeds/c.txt\n    captured: 2025-08-21\n");
+        content.With("seeds/c.txt", Seeds.Listing($"Compressing The KV Cache Further\n\n{Compression}\n", "Aug 21"));
+        var result = Build(content);
+        var written = result.Publish.WrittenFiles.ToHashSet();
+
+        // Written means exactly: new, or bytes changed.
+        foreach (var file in Directory.EnumerateFiles(content.Output, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(content.Output, file).Replace('\\', '/');
+            var changed = !before.TryGetValue(relative, out var old) || !old.AsSpan().SequenceEqual(File.ReadAllBytes(file));
+            Assert.True(changed == written.Contains(relative), $"{relative}: changed={changed}, written={written.Contains(relative)}");
+        }
+
+        Assert.Contains(PaperPage(content, "compressing-the-kv-cache"), written);
+        Assert.Contains("dates/2025-08-21/index.html", written);
+        Assert.Contains("dates/2025-08-20/index.html", written);
+        Assert.Contains("topics/caches/index.html", written);
+        Assert.Contains("topics/caches/feed.xml", written);
+        Assert.Contains("feed.xml", written);
+        Assert.Contains("index.html", written);
+
+        Assert.DoesNotContain("topics/speech/index.html", written);
+        Assert.DoesNotContain("topics/speech/feed.xml", written);
+        Assert.DoesNotContain("about/index.html", written);
+        Assert.DoesNotContain("assets/site.css", written);
+        Assert.True(result.Publish.Unchanged > result.Publish.Written / 2);
+    }
+
+    [Fact]
+    public void A_removed_paper_loses_its_page()
+    {
+        using var content = Site();
+        Build(content);
+        var gone = PaperPage(content, "speech-synthesis");
+        Assert.True(File.Exists(Path.Combine(content.Output, gone)));
+
+        content.With("digest.yml", "title: T\nbase_url: https://example.org/d/\nseeds:\n  - file: seeds/a.txt\n    captured: 2025-08-19\n");
+        File.Delete(Path.Combine(content.Content, "seeds", "b.txt"));
+        var result = Build(content);
+
+        Assert.False(File.Exists(Path.Combine(content.Output, gone)));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(Path.Combine(content.Output, gone))));
+        Assert.False(Directory.Exists(Path.Combine(content.Output, "dates", "2025-08-20")));
+        Assert.True(result.Publish.Removed >= 2);
+    }
+}
