@@ -18,6 +18,7 @@ public sealed class StagedOutput : IDisposable
     private readonly string _stagingDir;
     private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _unchanged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
 
     private StagedOutput(string outputDir)
     {
@@ -48,7 +49,7 @@ public sealed class StagedOutput : IDisposable
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        EnsureFolder(path);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         stream.Write(content);
     }
@@ -58,7 +59,7 @@ public sealed class StagedOutput : IDisposable
     public void Write(string relativePath, Action<Stream> writer)
     {
         var (_, path) = Reserve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        EnsureFolder(path);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         writer(stream);
     }
@@ -120,6 +121,16 @@ public sealed class StagedOutput : IDisposable
         if (Directory.Exists(_stagingDir))
         {
             Directory.Delete(_stagingDir, recursive: true);
+        }
+    }
+
+    /// <summary>Creates a file's staging folder once; asking the file system again for every file is slow at 100,000 pages.</summary>
+    private void EnsureFolder(string file)
+    {
+        var folder = Path.GetDirectoryName(file)!;
+        if (_stagedFolders.TryAdd(folder, 0))
+        {
+            Directory.CreateDirectory(folder);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class Theme
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
     private readonly HandlebarsTemplate<object, object> _layout;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, string>> _cards = new();
 
     private Theme(string directory, IHandlebars handlebars)
     {
@@ -55,10 +56,35 @@ public sealed class Theme
 
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = false });
         handlebars.RegisterHelper("eq", (context, arguments) => Equals(arguments[0]?.ToString(), arguments[1]?.ToString()));
-        return new Theme(Path.GetFullPath(directory), handlebars);
+        var theme = new Theme(Path.GetFullPath(directory), handlebars);
+
+        // {{card this @root.Root}} draws partials/paper-card.hbs once per paper and page depth: a paper
+        // appears in many lists (dates, topics, related papers), and its card is the same in all of them.
+        var cardFile = Path.Combine(theme.Directory, "partials", "paper-card.hbs");
+        if (File.Exists(cardFile))
+        {
+            var card = Compile(handlebars, cardFile);
+            handlebars.RegisterHelper("card", (output, context, arguments) =>
+            {
+                var item = arguments[0]!;
+                var root = arguments[1]?.ToString() ?? "";
+                var byRoot = theme._cards.GetValue(item, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+                output.WriteSafeString(byRoot.GetOrAdd(root, r => card(CardContext(item, r))));
+            });
+        }
+
+        return theme;
     }
 
     public string RenderPage(string template, object context) => _pages[template](context);
+
+    /// <summary>What the card partial sees when drawn on its own: the card's fields, and <c>@root.Root</c>.</summary>
+    private static Dictionary<string, object?> CardContext(object card, string root)
+    {
+        var context = card.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(card), StringComparer.Ordinal);
+        context["Root"] = root;
+        return context;
+    }
 
     public string RenderLayout(object context) => _layout(context);
 
