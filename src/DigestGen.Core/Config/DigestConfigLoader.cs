@@ -132,6 +132,11 @@ public static class DigestConfigLoader
                 throw new ConfigException($"{path}:{line}: error: each seed entry needs 'file' and 'captured'");
             }
 
+            if (entries.Any(e => e.File == file))
+            {
+                throw new ConfigException($"{path}:{line}: error: seed '{file}' is listed twice");
+            }
+
             entries.Add(new SeedManifestEntry(file, captured.Value));
         }
 

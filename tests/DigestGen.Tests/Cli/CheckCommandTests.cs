@@ -54,6 +54,16 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void A_seed_listed_twice_exits_2_naming_the_line()
+    {
+        using var content = new ContentFolder("title: X\nseeds:\n  - file: seeds/a.txt\n    captured: 2025-01-01\n  - file: seeds/a.txt\n    captured: 2025-01-02\n");
+        var run = CliRun.Of("check", "--content", content.Content);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("digest.yml:5: error: seed 'seeds/a.txt' is listed twice", run.Err);
+    }
+
+    [Fact]
     public void Unknown_option_exits_2()
     {
         var run = CliRun.Of("build", "--no-such-option");
