@@ -15,10 +15,16 @@ public sealed class RichText
 
     public IReadOnlyList<Inline> Inlines { get; }
 
+    // Every stage asks for these (cards, feeds, search, topics, similarity); build them once.
+    private string? _plain;
+    private string? _html;
+
     public bool HasMath => Inlines.Any(i => i.Kind == InlineKind.Math);
 
     /// <summary>What a reader sees, without markup; math keeps its source form (<c>O(n^2)</c>).</summary>
-    public string ToPlainText()
+    public string ToPlainText() => _plain ??= BuildPlainText();
+
+    private string BuildPlainText()
     {
         var sb = new StringBuilder();
         foreach (var inline in Inlines)
@@ -30,7 +36,9 @@ public sealed class RichText
     }
 
     /// <summary>Escaped HTML: the only tags are ours (<c>em</c>, <c>strong</c>, MathML).</summary>
-    public string ToHtml()
+    public string ToHtml() => _html ??= BuildHtml();
+
+    private string BuildHtml()
     {
         var sb = new StringBuilder();
         foreach (var inline in Inlines)

@@ -90,12 +90,13 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
     public async Task Keyboard_slash_arrows_enter_and_escape()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url + "topics/");
+        await BrowserSite.GotoReadyAsync(page, browser.Url + "topics/");
         await page.Keyboard.PressAsync("/");
         Assert.Equal("site-search-q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync("llava");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/digest/search/\\?q=llava$"));
+        await page.WaitForSelectorAsync("#theme-toggle:not([hidden])");
         await WaitForResults(page);
 
         await page.Keyboard.PressAsync("Control+k");

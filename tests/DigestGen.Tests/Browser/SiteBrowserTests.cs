@@ -66,7 +66,7 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     public async Task Dark_mode_toggle_works_and_persists()
     {
         var page = await browser.NewPageAsync(scheme: ColorScheme.Light);
-        await page.GotoAsync(browser.Url);
+        await BrowserSite.GotoReadyAsync(page, browser.Url);
         var toggle = page.Locator("#theme-toggle");
         Assert.Equal("false", await toggle.GetAttributeAsync("aria-pressed"));
         var lightBackground = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
@@ -110,7 +110,7 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     public async Task Keyboard_j_k_and_enter_walk_a_list()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url + "topics/efficient-inference/");
+        await BrowserSite.GotoReadyAsync(page, browser.Url + "topics/efficient-inference/");
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("k");

@@ -7,10 +7,7 @@ namespace DigestGen.Tests.Integration;
 /// <summary>Topics and related papers on the real content/.</summary>
 public class RealContentCurationTests
 {
-    private static readonly Lazy<Digest> Loaded = new(() =>
-        DigestLoader.Load(new BuildOptions(RepoPaths.Content, "unused", new DateOnly(2026, 11, 22)), new StageTimings()));
-
-    private static Digest Digest => Loaded.Value;
+    private static Digest Digest => RealDigest.Value;
 
     [Fact]
     public void Taxonomy_has_the_sixteen_topics()

@@ -9,10 +9,7 @@ namespace DigestGen.Tests.Integration;
 /// <summary>The whole ingest on the real content/ folder, asserting the counts the seeds' README gives.</summary>
 public class RealContentIngestTests
 {
-    private static readonly Lazy<Digest> Loaded = new(() =>
-        DigestLoader.Load(new BuildOptions(RepoPaths.Content, "unused", new DateOnly(2026, 11, 22)), new StageTimings()));
-
-    private static Digest Digest => Loaded.Value;
+    private static Digest Digest => RealDigest.Value;
 
     [Fact]
     public void Yields_208_papers_and_no_problems()

@@ -50,6 +50,13 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public List<string> ExternalRequests { get; } = new();
 
+    /// <summary>Navigates and waits until the site's script has run (it un-hides the theme toggle), so key handlers are attached.</summary>
+    public static async Task GotoReadyAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForSelectorAsync("#theme-toggle:not([hidden])");
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();
