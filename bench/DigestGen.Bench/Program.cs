@@ -4,7 +4,8 @@ using DigestGen.Pipeline;
 
 // bench generate N DIR        write a synthetic content folder of N papers
 // bench add DIR K             add the K-th extra seed of 500 papers
-// bench build DIR OUT         one full build, printing wall time per stage, peak memory and files written
+// bench build DIR OUT         one build, printing wall time per stage, peak memory and files written
+// bench suite ROOT N…         the whole build benchmark (median of three runs per scenario), as a Markdown table
 if (args.Length >= 3 && args[0] == "generate")
 {
     var topics = File.ReadAllText(Path.Combine(FindRoot(), "content", "topics.yml"));
@@ -18,15 +19,24 @@ if (args.Length >= 3 && args[0] == "add")
     return 0;
 }
 
+if (args.Length >= 3 && args[0] == "suite")
+{
+    // bench suite ROOT N [N …]: generate, then full / no-op / one-seed builds, three runs each; a Markdown table of medians
+    using var log = File.CreateText(Path.Combine(args[1], "suite.log"));
+    BuildSuite.Execute(Environment.ProcessPath!, args[1], args.Skip(2).Select(int.Parse).ToList(), log);
+    return 0;
+}
+
 if (args.Length >= 3 && args[0] == "build")
 {
     var watch = Stopwatch.StartNew();
     var result = SiteBuilder.Build(new BuildOptions(args[1], args[2], new DateOnly(2030, 1, 1)) { ThemesDir = Path.Combine(FindRoot(), "themes") });
     watch.Stop();
     var p = result.Publish;
-    Console.WriteLine($"papers={result.Digest.Papers.Count} pages={result.Pages} wall_ms={watch.ElapsedMilliseconds} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} " +
+    Console.WriteLine($"papers={result.Summary.Papers} pages={result.Pages} wall_ms={watch.ElapsedMilliseconds} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} " +
                       $"written={p.Written} unchanged={p.Unchanged} removed={p.Removed}");
     Console.WriteLine("stages: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage}={s.Elapsed.TotalMilliseconds:0}")));
+    Console.WriteLine($"gc: gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated_mb={GC.GetTotalAllocatedBytes() / (1024 * 1024)}");
     return 0;
 }
 
@@ -60,6 +70,16 @@ if (args.Length >= 2 && args[0] == "profile")
     w.Restart();
     var html = pages.Select(renderer.Render).ToList();
     Console.WriteLine($"render (1 thread): {w.ElapsedMilliseconds} ms, {html.Sum(h => (long)h.Length) / 1024 / 1024} MB");
+    w.Restart();
+    html = pages.Select(renderer.Render).ToList();
+    Console.WriteLine($"render again (1 thread, warm): {w.ElapsedMilliseconds} ms");
+    w.Restart();
+    var html2 = new string[pages.Count];
+    Parallel.For(0, pages.Count, i => html2[i] = renderer.Render(pages[i]));
+    Console.WriteLine($"render again (parallel): {w.ElapsedMilliseconds} ms");
+    w.Restart();
+    pages = planner.Pages([]).ToList();
+    Console.WriteLine($"plan again: {w.ElapsedMilliseconds} ms");
     w.Restart();
     var bytes = html.Sum(h => (long)System.Text.Encoding.UTF8.GetByteCount(h));
     Console.WriteLine($"encode: {w.ElapsedMilliseconds} ms");

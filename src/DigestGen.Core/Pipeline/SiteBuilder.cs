@@ -19,16 +19,26 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options, StageTimings? timings = null)
     {
         timings ??= new StageTimings();
-        var digest = DigestLoader.Load(options, timings);
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
+        var themeDir = Theme.DirectoryFor(themesDir, DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme);
+        var previous = BuildRecord.Load(options.OutputDir);
+        var fingerprint = timings.Time("fingerprint", () => InputFingerprint.Compute(options, themeDir));
+        if (previous is not null && previous.Fingerprint == fingerprint
+            && timings.Time("verify", () => previous.DescribesOutput(OutputListing.Read(options.OutputDir))))
+        {
+            // Same inputs, same generator, and output/ exactly as the last build left it: nothing to do.
+            return new BuildResult(previous.Summary, new PublishReport(0, previous.Files.Count, 0, [], previous.Files), timings, previous.Pages, previous.Feeds);
+        }
+
+        var digest = DigestLoader.Load(options, timings);
         var theme = Theme.Load(themesDir, digest.Config.Theme);
-        using var output = StagedOutput.Begin(options.OutputDir);
+        using var output = StagedOutput.Begin(options.OutputDir, previous);
         var routes = new ConcurrentBag<string>();
         var feeds = 0;
-        timings.Time("render", () =>
+        var assetVersion = CopyAssets(theme, output);
+        var planner = new SitePlanner(digest);
+        timings.Time("pages", () =>
         {
-            var assetVersion = CopyAssets(theme, output);
-            var planner = new SitePlanner(digest);
             var renderer = new PageRenderer(theme, planner.Site, assetVersion);
             Parallel.ForEach(planner.Pages(ContentPages(options.ContentDir)), page =>
             {
@@ -37,6 +47,11 @@ public static class SiteBuilder
             });
 
             output.Write(Routes.NotFound, renderer.Render(planner.NotFound()));
+            return 0;
+        });
+
+        timings.Time("feeds", () =>
+        {
             if (digest.Config.BaseUrl.Length > 0)
             {
                 output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
@@ -44,13 +59,20 @@ public static class SiteBuilder
 
             output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
             feeds = WriteFeeds(digest, output);
+            return 0;
+        });
+
+        timings.Time("search", () =>
+        {
             Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes));
             output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest));
             return 0;
         });
 
         var report = timings.Time("publish", output.Commit);
-        return new BuildResult(digest, report, timings, routes.Count, feeds);
+        var summary = BuildSummary.Of(digest);
+        new BuildRecord(fingerprint, summary, routes.Count, feeds, report.Files).Save(options.OutputDir);
+        return new BuildResult(summary, report, timings, routes.Count, feeds);
     }
 
     /// <summary>RSS, Atom and JSON Feed for the site and every topic, and the OPML list; only with a base URL, as feeds need absolute links.</summary>

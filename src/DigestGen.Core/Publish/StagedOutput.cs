@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Text;
 
 namespace DigestGen.Publish;
@@ -7,23 +8,26 @@ namespace DigestGen.Publish;
 /// The site is written to a staging folder beside <c>output/</c> and moved into place only when the
 /// whole build succeeded, so a failed build never leaves a half-written site. Moving is incremental:
 /// a file whose bytes did not change is left alone (timestamp too), so deploys and rsync move only
-/// what changed, and files of pages that no longer exist are removed.
+/// what changed, and files of pages that no longer exist are removed. Whether bytes changed is told
+/// by their hash against the last <see cref="BuildRecord"/>, so unchanged files are never read back.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
-    /// <summary>Files in the output folder that belong to the repository, not to the build.</summary>
-    private static readonly HashSet<string> Kept = [".gitkeep"];
-
     private readonly string _outputDir;
     private readonly string _stagingDir;
-    private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, PublishedFile> _recorded;
+    private readonly Dictionary<string, (long Length, long Modified)> _present;
+    private readonly ConcurrentDictionary<string, UInt128> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _unchanged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
 
-    private StagedOutput(string outputDir)
+    private StagedOutput(string outputDir, BuildRecord? previous)
     {
-        _outputDir = Path.GetFullPath(outputDir);
-        _stagingDir = _outputDir.TrimEnd(Path.DirectorySeparatorChar) + ".staging";
+        _outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        _stagingDir = _outputDir + ".staging";
+        _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
+        _present = OutputListing.Read(_outputDir);
         if (Directory.Exists(_stagingDir))
         {
             Directory.Delete(_stagingDir, recursive: true);
@@ -32,7 +36,8 @@ public sealed class StagedOutput : IDisposable
         Directory.CreateDirectory(_stagingDir);
     }
 
-    public static StagedOutput Begin(string outputDir) => new(outputDir);
+    /// <param name="previous">The last build's record of this output folder, if any: its hashes spare reading files back.</param>
+    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null) => new(outputDir, previous);
 
     public int Count => _files.Count;
 
@@ -43,63 +48,114 @@ public sealed class StagedOutput : IDisposable
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
         var (relative, path) = Reserve(relativePath);
-        if (SameBytes(content, Path.Combine(_outputDir, relative)))
+        var hash = XxHash128.HashToUInt128(content);
+        _files[relative] = hash;
+        if (IsPublished(relative, hash, content.Length) ?? SameBytes(content, Path.Combine(_outputDir, relative)))
         {
             _unchanged.TryAdd(relative, 0);
             return;
         }
 
         EnsureFolder(path);
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        stream.Write(content);
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+        RandomAccess.Write(handle, content, 0);
     }
 
     public void Write(string relativePath, string content) => Write(relativePath, Encoding.UTF8.GetBytes(content));
 
+    /// <summary>For large files written as a stream: staged as they come, and compared by hash when the build commits.</summary>
     public void Write(string relativePath, Action<Stream> writer)
     {
-        var (_, path) = Reserve(relativePath);
+        var (relative, path) = Reserve(relativePath);
         EnsureFolder(path);
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        writer(stream);
+        using (var stream = new HashingStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+        {
+            writer(stream);
+            _files[relative] = stream.Hash;
+        }
+
+        _streamed.TryAdd(relative, 0);
     }
 
     public PublishReport Commit()
     {
-        if (IsFresh(_outputDir))
-        {
-            return SwapIn();
-        }
-
-        var written = new ConcurrentBag<string>();
-        var unchanged = _unchanged.Count;
-        Parallel.ForEach(_files.Keys.Where(f => !_unchanged.ContainsKey(f)), relative =>
+        foreach (var relative in _streamed.Keys)
         {
             var staged = Path.Combine(_stagingDir, relative);
-            var target = Path.Combine(_outputDir, relative);
-            if (SameBytes(staged, target))
+            if (IsPublished(relative, _files[relative], new FileInfo(staged).Length) ?? SameBytes(staged, Path.Combine(_outputDir, relative)))
             {
-                Interlocked.Increment(ref unchanged);
-                return;
+                File.Delete(staged);
+                _unchanged.TryAdd(relative, 0);
             }
+        }
 
+        if (_present.Count == 0)
+        {
+            SwapIn();
+            var fresh = OutputListing.Read(_outputDir);
+            var all = _files.Keys.Order(StringComparer.Ordinal).ToList();
+            return new PublishReport(all.Count, 0, 0, all, Published(fresh));
+        }
+
+        var changed = _files.Keys.Where(f => !_unchanged.ContainsKey(f)).ToList();
+        var written = new ConcurrentDictionary<string, (long, long)>(StringComparer.Ordinal);
+        Parallel.ForEach(changed, relative =>
+        {
+            var target = Path.Combine(_outputDir, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(staged, target, overwrite: true);
-            written.Add(relative);
+            File.Move(Path.Combine(_stagingDir, relative), target, overwrite: true);
+            var info = new FileInfo(target);
+            written[relative] = (info.Length, info.LastWriteTimeUtc.Ticks);
         });
 
         var removed = RemoveStale();
         Directory.Delete(_stagingDir, recursive: true);
-        return new PublishReport(written.Count, unchanged, removed, written.Order(StringComparer.Ordinal).ToList());
+        var states = new Dictionary<string, (long Length, long Modified)>(StringComparer.Ordinal);
+        foreach (var relative in _files.Keys)
+        {
+            states[relative] = written.TryGetValue(relative, out var w) ? w : _present[relative];
+        }
+
+        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states));
     }
 
-    /// <summary>No site there yet (at most the repository's placeholder): the staged folder can simply take its place.</summary>
-    private static bool IsFresh(string outputDir) =>
-        !Directory.Exists(outputDir)
-        || Directory.EnumerateFileSystemEntries(outputDir).All(e => File.Exists(e) && Kept.Contains(Path.GetFileName(e)));
+    public void Dispose()
+    {
+        if (Directory.Exists(_stagingDir))
+        {
+            Directory.Delete(_stagingDir, recursive: true);
+        }
+    }
 
-    /// <summary>One rename publishes the whole site: atomic, and no per-file moves.</summary>
-    private PublishReport SwapIn()
+    /// <summary>
+    /// Whether the published file already holds these bytes: true or false when the record knows the
+    /// file and nobody touched it since; null when only reading it back can tell.
+    /// </summary>
+    private bool? IsPublished(string relative, UInt128 hash, long length)
+    {
+        if (!_present.TryGetValue(relative, out var present))
+        {
+            return false;
+        }
+
+        if (present.Length != length)
+        {
+            return false;
+        }
+
+        if (_recorded.TryGetValue(relative, out var recorded) && recorded.Length == present.Length && recorded.Modified == present.Modified)
+        {
+            return recorded.Hash == hash;
+        }
+
+        return null;
+    }
+
+    private IReadOnlyDictionary<string, PublishedFile> Published(Dictionary<string, (long Length, long Modified)> states) =>
+        _files.ToDictionary(f => f.Key, f => new PublishedFile(states[f.Key].Length, states[f.Key].Modified, f.Value), StringComparer.Ordinal);
+
+    /// <summary>No site there yet (at most the repository's placeholder): the staged folder takes its place with one rename.</summary>
+    private void SwapIn()
     {
         if (Directory.Exists(_outputDir))
         {
@@ -112,16 +168,6 @@ public sealed class StagedOutput : IDisposable
         }
 
         Directory.Move(_stagingDir, _outputDir);
-        var files = _files.Keys.Order(StringComparer.Ordinal).ToList();
-        return new PublishReport(files.Count, 0, 0, files);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_stagingDir))
-        {
-            Directory.Delete(_stagingDir, recursive: true);
-        }
     }
 
     /// <summary>Creates a file's staging folder once; asking the file system again for every file is slow at 100,000 pages.</summary>
@@ -143,7 +189,7 @@ public sealed class StagedOutput : IDisposable
             throw new ArgumentException($"output path '{relativePath}' escapes the output folder");
         }
 
-        if (!_files.TryAdd(normalised, 0))
+        if (!_files.TryAdd(normalised, default))
         {
             throw new InvalidOperationException($"two pages want the same output file '{normalised}'");
         }
@@ -154,21 +200,20 @@ public sealed class StagedOutput : IDisposable
     private int RemoveStale()
     {
         var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(_outputDir, "*", SearchOption.AllDirectories))
+        foreach (var relative in _present.Keys.Where(f => !_files.ContainsKey(f)))
         {
-            var relative = Path.GetRelativePath(_outputDir, file).Replace('\\', '/');
-            if (!_files.ContainsKey(relative) && !Kept.Contains(relative))
-            {
-                File.Delete(file);
-                removed++;
-            }
+            File.Delete(Path.Combine(_outputDir, relative));
+            removed++;
         }
 
-        foreach (var dir in Directory.EnumerateDirectories(_outputDir, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+        if (removed > 0)
         {
-            if (!Directory.EnumerateFileSystemEntries(dir).Any())
+            foreach (var dir in Directory.EnumerateDirectories(_outputDir, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
             {
-                Directory.Delete(dir);
+                if (!Directory.EnumerateFileSystemEntries(dir).Any())
+                {
+                    Directory.Delete(dir);
+                }
             }
         }
 
@@ -177,12 +222,6 @@ public sealed class StagedOutput : IDisposable
 
     private static bool SameBytes(ReadOnlySpan<byte> content, string file)
     {
-        var info = new FileInfo(file);
-        if (!info.Exists || info.Length != content.Length)
-        {
-            return false;
-        }
-
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         Span<byte> buffer = stackalloc byte[16384];
         var offset = 0;
@@ -197,17 +236,11 @@ public sealed class StagedOutput : IDisposable
             offset += read;
         }
 
-        return true;
+        return stream.Read(buffer) == 0;
     }
 
     private static bool SameBytes(string a, string b)
     {
-        var infoB = new FileInfo(b);
-        if (!infoB.Exists || new FileInfo(a).Length != infoB.Length)
-        {
-            return false;
-        }
-
         using var streamA = File.OpenRead(a);
         using var streamB = File.OpenRead(b);
         Span<byte> bufferA = stackalloc byte[16384];

@@ -46,9 +46,13 @@ public sealed class Theme
     public string AssetsDirectory => Path.Combine(Directory, "assets");
 
     /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder).</summary>
+    /// <summary>The folder of the theme a configuration names: a path to a theme folder, or a name under the themes folder.</summary>
+    public static string DirectoryFor(string themesDir, string name) =>
+        Path.GetFullPath(System.IO.Directory.Exists(name) ? name : Path.Combine(themesDir, name));
+
     public static Theme Load(string themesDir, string name)
     {
-        var directory = System.IO.Directory.Exists(name) ? name : Path.Combine(themesDir, name);
+        var directory = DirectoryFor(themesDir, name);
         if (!System.IO.Directory.Exists(Path.Combine(directory, "layouts")))
         {
             throw new ConfigException($"{DigestConfigLoader.FileName}: error: theme '{name}' not found (looked for {Path.Combine(directory, "layouts")})");

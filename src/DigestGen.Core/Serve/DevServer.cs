@@ -85,8 +85,8 @@ public sealed class DevServer : IDisposable
             try
             {
                 var result = SiteBuilder.Build(_options);
-                var errors = result.Digest.Diagnostics.Items.Where(d => d.Severity == Diagnostics.Severity.Error).Select(d => d.ToString()).ToList();
-                foreach (var d in result.Digest.Diagnostics.Items)
+                var errors = result.Summary.Problems.Where(d => d.Severity == Diagnostics.Severity.Error).Select(d => d.ToString()).ToList();
+                foreach (var d in result.Summary.Problems)
                 {
                     _log(d.ToString());
                 }

@@ -16,12 +16,12 @@ internal static class BuildCommand
         command.SetAction(parse => Report.Guard(stderr, () =>
         {
             var result = BuildProgress.Run(() => common.Read(parse), stdout);
-            Report.Problems(stdout, result.Digest);
-            Report.Totals(stdout, result.Digest);
+            Report.Problems(stdout, result.Summary);
+            Report.Totals(stdout, result.Summary);
             var p = result.Publish;
             stdout.WriteLine($"{result.Pages} pages, {result.Feeds} feeds; {p.Total} files: {p.Written} written, {p.Unchanged} unchanged, {p.Removed} removed");
             stdout.WriteLine("time: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
-            var exitCode = Report.ExitCode(result.Digest, parse.GetValue(common.Strict));
+            var exitCode = Report.ExitCode(result.Summary, parse.GetValue(common.Strict));
             if (parse.GetValue(json) is { } jsonPath)
             {
                 BuildSummaryJson.Write(jsonPath, result, exitCode);

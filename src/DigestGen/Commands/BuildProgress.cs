@@ -32,9 +32,9 @@ internal static class BuildProgress
         var table = new Table().AddColumns("papers", "posts", "pages", "feeds", "files written", "unchanged", "removed", "warnings", "errors");
         var r = result!;
         table.AddRow(
-            r.Digest.Papers.Count.ToString(), r.Digest.Posts.Count.ToString(), r.Pages.ToString(), r.Feeds.ToString(),
+            r.Summary.Papers.ToString(), r.Summary.Posts.ToString(), r.Pages.ToString(), r.Feeds.ToString(),
             r.Publish.Written.ToString(), r.Publish.Unchanged.ToString(), r.Publish.Removed.ToString(),
-            r.Digest.Diagnostics.WarningCount.ToString(), r.Digest.Diagnostics.ErrorCount.ToString());
+            r.Summary.WarningCount.ToString(), r.Summary.ErrorCount.ToString());
         AnsiConsole.Write(table);
         return r;
     }

@@ -12,11 +12,11 @@ internal static class BuildSummaryJson
     {
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var digest = result.Digest;
+        var summary = result.Summary;
         w.WriteStartObject();
         w.WriteNumber("exitCode", exitCode);
-        w.WriteNumber("papers", digest.Papers.Count);
-        w.WriteNumber("posts", digest.Posts.Count);
+        w.WriteNumber("papers", summary.Papers);
+        w.WriteNumber("posts", summary.Posts);
         w.WriteNumber("pages", result.Pages);
         w.WriteNumber("feeds", result.Feeds);
         w.WriteStartObject("files");
@@ -25,23 +25,23 @@ internal static class BuildSummaryJson
         w.WriteNumber("unchanged", result.Publish.Unchanged);
         w.WriteNumber("removed", result.Publish.Removed);
         w.WriteEndObject();
-        w.WriteNumber("errors", digest.Diagnostics.ErrorCount);
-        w.WriteNumber("warnings", digest.Diagnostics.WarningCount);
+        w.WriteNumber("errors", summary.ErrorCount);
+        w.WriteNumber("warnings", summary.WarningCount);
         w.WriteStartArray("seeds");
-        foreach (var seed in digest.Seeds)
+        foreach (var seed in summary.Seeds)
         {
             w.WriteStartObject();
             w.WriteString("file", seed.File);
             w.WriteString("format", Ingest.SeedFormatNames.Name(seed.Format));
-            w.WriteString("captured", seed.CaptureDate.ToString("yyyy-MM-dd"));
-            w.WriteNumber("lines", seed.LineCount);
-            w.WriteNumber("records", seed.RecordCount);
+            w.WriteString("captured", seed.Captured.ToString("yyyy-MM-dd"));
+            w.WriteNumber("lines", seed.Lines);
+            w.WriteNumber("records", seed.Records);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteStartArray("problems");
-        foreach (var d in digest.Diagnostics.Items)
+        foreach (var d in summary.Problems)
         {
             w.WriteStartObject();
             w.WriteString("file", d.File);

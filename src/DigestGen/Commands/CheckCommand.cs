@@ -16,9 +16,10 @@ internal static class CheckCommand
             var digest = DigestLoader.Load(common.Read(parse), new StageTimings());
             Report.Seeds(stdout, digest);
             Report.Topics(stdout, digest);
-            Report.Problems(stdout, digest);
-            Report.Totals(stdout, digest);
-            return Report.ExitCode(digest, parse.GetValue(common.Strict));
+            var summary = BuildSummary.Of(digest);
+            Report.Problems(stdout, summary);
+            Report.Totals(stdout, summary);
+            return Report.ExitCode(summary, parse.GetValue(common.Strict));
         }));
         return command;
     }

@@ -45,11 +45,11 @@ internal static class Report
         }
     }
 
-    public static void Problems(TextWriter o, Digest digest)
+    public static void Problems(TextWriter o, BuildSummary summary)
     {
         // On GitHub Actions, problems also become annotations that name file and line in the run's summary.
         var annotate = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
-        foreach (var d in digest.Diagnostics.Items)
+        foreach (var d in summary.Problems)
         {
             o.WriteLine(d.ToString());
             if (annotate)
@@ -60,11 +60,10 @@ internal static class Report
         }
     }
 
-    public static void Totals(TextWriter o, Digest digest)
+    public static void Totals(TextWriter o, BuildSummary summary)
     {
-        var skipped = digest.Seeds.Count(s => s.Format == SeedFormat.Unknown);
-        o.WriteLine($"{digest.Papers.Count} papers, {digest.Posts.Count} posts from {digest.Seeds.Count} seeds ({skipped} skipped); " +
-                    $"{digest.Diagnostics.ErrorCount} errors, {digest.Diagnostics.WarningCount} warnings");
+        o.WriteLine($"{summary.Papers} papers, {summary.Posts} posts from {summary.Seeds.Count} seeds ({summary.SkippedSeeds} skipped); " +
+                    $"{summary.ErrorCount} errors, {summary.WarningCount} warnings");
     }
 
     /// <summary>Runs a command body, turning configuration and usage problems into exit code 2 with the message.</summary>
@@ -86,9 +85,6 @@ internal static class Report
         }
     }
 
-    public static int ExitCode(Digest digest, bool strict)
-    {
-        var bag = digest.Diagnostics;
-        return bag.ErrorCount > 0 || (strict && bag.WarningCount > 0) ? ExitCodes.ContentErrors : ExitCodes.Success;
-    }
+    public static int ExitCode(BuildSummary summary, bool strict) =>
+        summary.ErrorCount > 0 || (strict && summary.WarningCount > 0) ? ExitCodes.ContentErrors : ExitCodes.Success;
 }

@@ -82,7 +82,7 @@ public class WorkflowCommandTests
         Assert.Equal(1, root.GetProperty("warnings").GetInt32());
         Assert.Equal("seeds/unlisted.txt", root.GetProperty("problems")[0].GetProperty("file").GetString());
         Assert.Equal(root.GetProperty("files").GetProperty("total").GetInt32(), root.GetProperty("files").GetProperty("written").GetInt32());
-        Assert.Contains(root.GetProperty("stages").EnumerateArray(), s => s.GetProperty("stage").GetString() == "render");
+        Assert.Contains(root.GetProperty("stages").EnumerateArray(), s => s.GetProperty("stage").GetString() == "pages");
 
         var status = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(content.Output, "status", "index.html")));
         Assert.Contains("January 2, 2026", status.QuerySelector("dl")!.TextContent);
@@ -95,7 +95,7 @@ public class WorkflowCommandTests
     {
         using var content = Site();
         var run = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-01-02");
-        foreach (var stage in new[] { "ingest", "catalog", "curate", "topics", "related", "render", "publish" })
+        foreach (var stage in new[] { "ingest", "catalog", "curate", "topics", "related", "pages", "feeds", "search", "publish" })
         {
             Assert.Matches($"(?m)^stage {stage}: \\d+ ms$", run.Out);
         }

@@ -105,4 +105,68 @@ public class IncrementalBuildTests
         Assert.False(Directory.Exists(Path.Combine(content.Output, "dates", "2025-08-20")));
         Assert.True(result.Publish.Removed >= 2);
     }
+
+    [Fact]
+    public void A_no_op_rebuild_does_no_work_and_reports_what_the_last_build_found()
+    {
+        using var content = Site().With("seeds/unlisted.txt", Seeds.Listing($"Speech Recognition In Cars\n\n{Recognition} Also cars.\n", "Aug 22"));
+        var first = Build(content);
+        Assert.Contains(first.Summary.Problems, p => p.File == "seeds/unlisted.txt");
+
+        var again = Build(content);
+
+        Assert.DoesNotContain(again.Timings.Stages, s => s.Stage is "ingest" or "pages" or "publish");
+        Assert.Contains(again.Timings.Stages, s => s.Stage == "verify");
+        Assert.Equal(first.Summary.Papers, again.Summary.Papers);
+        Assert.Equal(first.Summary.Problems, again.Summary.Problems);
+        Assert.Equal(first.Summary.Seeds, again.Summary.Seeds);
+        Assert.Equal((first.Pages, first.Feeds), (again.Pages, again.Feeds));
+    }
+
+    [Fact]
+    public void Output_changed_by_hand_is_put_back_and_nothing_else_is_written()
+    {
+        using var content = Site();
+        Build(content);
+        var deleted = PaperPage(content, "speech-synthesis");
+        var original = File.ReadAllText(Path.Combine(content.Output, "index.html"));
+        File.Delete(Path.Combine(content.Output, deleted));
+        File.WriteAllText(Path.Combine(content.Output, "index.html"), original.Replace("<main", "<MAIN", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(content.Output, "stray.html"), "not ours");
+
+        var result = Build(content);
+
+        Assert.Equal(new[] { deleted, "index.html" }.Order(StringComparer.Ordinal), result.Publish.WrittenFiles.Order(StringComparer.Ordinal));
+        Assert.Equal(original, File.ReadAllText(Path.Combine(content.Output, "index.html")));
+        Assert.True(File.Exists(Path.Combine(content.Output, deleted)));
+        Assert.False(File.Exists(Path.Combine(content.Output, "stray.html")));
+        Assert.Equal(1, result.Publish.Removed);
+    }
+
+    [Fact]
+    public void A_theme_change_is_an_input_change()
+    {
+        using var content = Site();
+        Build(content);
+        File.AppendAllText(Path.Combine(content.Themes, "default", "assets", "site.css"), "\n/* curator's tweak */\n");
+
+        var result = Build(content);
+
+        Assert.Contains("assets/site.css", result.Publish.WrittenFiles);
+        Assert.Contains("index.html", result.Publish.WrittenFiles);
+    }
+
+    [Fact]
+    public void Without_the_build_record_unchanged_files_are_told_by_their_bytes()
+    {
+        using var content = Site();
+        Build(content);
+        Directory.Delete(Path.Combine(content.Root, DigestGen.Publish.BuildRecord.Folder), recursive: true);
+
+        var result = Build(content);
+
+        Assert.Contains(result.Timings.Stages, s => s.Stage == "pages");
+        Assert.Equal(0, result.Publish.Written);
+        Assert.True(File.Exists(DigestGen.Publish.BuildRecord.PathFor(content.Output)));
+    }
 }

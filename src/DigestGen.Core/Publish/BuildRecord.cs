@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DigestGen.Diagnostics;
+using DigestGen.Ingest;
+using DigestGen.Pipeline;
+
+namespace DigestGen.Publish;
+
+/// <summary>
+/// What the last successful build read and wrote, kept beside <c>output/</c> (in
+/// <c>.digestgen-cache/</c>, never deployed): the inputs' fingerprint, the summary it reported, and
+/// every file it published with its size, time and content hash. The next build uses it to do nothing
+/// when nothing changed, and to tell unchanged files by hash without reading them back.
+/// </summary>
+public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int Pages, int Feeds, IReadOnlyDictionary<string, PublishedFile> Files)
+{
+    public const string Folder = ".digestgen-cache";
+    private const int FormatVersion = 1;
+
+    public static string PathFor(string outputDir)
+    {
+        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(full)!, Folder, Path.GetFileName(full) + ".json");
+    }
+
+    /// <summary>The record for this output folder, or null when there is none or it cannot be read (then the build simply does all its work).</summary>
+    public static BuildRecord? Load(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            if (root.GetProperty("version").GetInt32() != FormatVersion)
+            {
+                return null;
+            }
+
+            var summary = root.GetProperty("summary");
+            var seeds = summary.GetProperty("seeds").EnumerateArray().Select(s => new SeedSummary(
+                s.GetProperty("file").GetString()!,
+                Enum.Parse<SeedFormat>(s.GetProperty("format").GetString()!),
+                DateOnly.ParseExact(s.GetProperty("captured").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                s.GetProperty("lines").GetInt32(),
+                s.GetProperty("records").GetInt32())).ToList();
+            var problems = summary.GetProperty("problems").EnumerateArray().Select(p => new Diagnostic(
+                Enum.Parse<Severity>(p.GetProperty("severity").GetString()!),
+                p.GetProperty("file").GetString()!,
+                p.GetProperty("line").GetInt32(),
+                p.GetProperty("message").GetString()!)).ToList();
+            var files = new Dictionary<string, PublishedFile>(StringComparer.Ordinal);
+            foreach (var f in root.GetProperty("files").EnumerateArray())
+            {
+                files[f[0].GetString()!] = new PublishedFile(f[1].GetInt64(), f[2].GetInt64(), UInt128.Parse(f[3].GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            }
+
+            return new BuildRecord(
+                root.GetProperty("fingerprint").GetString()!,
+                new BuildSummary(summary.GetProperty("papers").GetInt32(), summary.GetProperty("posts").GetInt32(), seeds, problems),
+                root.GetProperty("pages").GetInt32(),
+                root.GetProperty("feeds").GetInt32(),
+                files);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Written to a temporary file and renamed, so a crash never leaves a record that lies about the output.</summary>
+    public void Save(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        using (var stream = File.Create(temp))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", FormatVersion);
+            w.WriteString("fingerprint", Fingerprint);
+            w.WriteNumber("pages", Pages);
+            w.WriteNumber("feeds", Feeds);
+            w.WriteStartObject("summary");
+            w.WriteNumber("papers", Summary.Papers);
+            w.WriteNumber("posts", Summary.Posts);
+            w.WriteStartArray("seeds");
+            foreach (var s in Summary.Seeds)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", s.File);
+                w.WriteString("format", s.Format.ToString());
+                w.WriteString("captured", s.Captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteNumber("lines", s.Lines);
+                w.WriteNumber("records", s.Records);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("problems");
+            foreach (var p in Summary.Problems)
+            {
+                w.WriteStartObject();
+                w.WriteString("severity", p.Severity.ToString());
+                w.WriteString("file", p.File);
+                w.WriteNumber("line", p.Line);
+                w.WriteString("message", p.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartArray("files");
+            foreach (var (file, state) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(file);
+                w.WriteNumberValue(state.Length);
+                w.WriteNumberValue(state.Modified);
+                w.WriteStringValue(state.Hash.ToString("x32", CultureInfo.InvariantCulture));
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>True when <c>output/</c> holds exactly the recorded files, none resized or touched since.</summary>
+    public bool DescribesOutput(IReadOnlyDictionary<string, (long Length, long Modified)> output) =>
+        output.Count == Files.Count
+        && Files.All(f => output.TryGetValue(f.Key, out var actual) && actual.Length == f.Value.Length && actual.Modified == f.Value.Modified);
+}

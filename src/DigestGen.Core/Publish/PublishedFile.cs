@@ -1,0 +1,4 @@
+namespace DigestGen.Publish;
+
+/// <summary>A file as the last build left it in <c>output/</c>: size and time to notice outside edits, and a hash of its bytes.</summary>
+public sealed record PublishedFile(long Length, long Modified, UInt128 Hash);
