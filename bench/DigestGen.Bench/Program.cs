@@ -5,6 +5,7 @@ using DigestGen.Pipeline;
 // bench generate N DIR        write a synthetic content folder of N papers
 // bench add DIR K             add the K-th extra seed of 500 papers
 // bench build DIR OUT         one build, printing wall time per stage, peak memory and files written
+// bench micro [--filter X]   BenchmarkDotNet over the hot inner parts (parsers, tokenizer, topics, related papers, one page)
 // bench suite ROOT N…         the whole build benchmark (median of three runs per scenario), as a Markdown table
 if (args.Length >= 3 && args[0] == "generate")
 {
@@ -19,6 +20,13 @@ if (args.Length >= 3 && args[0] == "add")
     return 0;
 }
 
+if (args.Length >= 1 && args[0] == "micro")
+{
+    // bench micro [--filter *Tokenize*]: BenchmarkDotNet over the hot inner parts
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromTypes([typeof(HotPaths)]).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
+    return 0;
+}
+
 if (args.Length >= 3 && args[0] == "suite")
 {
     // bench suite ROOT N [N …]: generate, then full / no-op / one-seed builds, three runs each; a Markdown table of medians
@@ -29,8 +37,15 @@ if (args.Length >= 3 && args[0] == "suite")
 
 if (args.Length >= 3 && args[0] == "build")
 {
+    var timings = new StageTimings();
+    if (Environment.GetEnvironmentVariable("BENCH_HEAP") == "1")
+    {
+        // Diagnosis only (it slows the build): what each stage leaves live on the heap.
+        timings.StageFinished = (stage, _) => Console.WriteLine($"heap after {stage}: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB live, peak so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+    }
+
     var watch = Stopwatch.StartNew();
-    var result = SiteBuilder.Build(new BuildOptions(args[1], args[2], new DateOnly(2030, 1, 1)) { ThemesDir = Path.Combine(FindRoot(), "themes") });
+    var result = SiteBuilder.Build(new BuildOptions(args[1], args[2], new DateOnly(2030, 1, 1)) { ThemesDir = Path.Combine(FindRoot(), "themes") }, timings);
     watch.Stop();
     var p = result.Publish;
     Console.WriteLine($"papers={result.Summary.Papers} pages={result.Pages} wall_ms={watch.ElapsedMilliseconds} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} " +
@@ -62,8 +77,16 @@ if (args.Length >= 2 && args[0] == "profile")
     var options = new BuildOptions(args[1], "/tmp/unused", new DateOnly(2030, 1, 1));
     var digest = DigestLoader.Load(options, new StageTimings());
     var theme = DigestGen.Render.Theme.Load(Path.Combine(FindRoot(), "themes"), "default");
-    var planner = new DigestGen.Site.SitePlanner(digest);
     var w = Stopwatch.StartNew();
+    for (var i = 0; i < 3; i++)
+    {
+        w.Restart();
+        DigestGen.Curate.Topics.TopicCuration.Apply(digest.Papers, digest.Posts, digest.Taxonomy, new Dictionary<string, DigestGen.Curate.PaperOverride>(), new DigestGen.Diagnostics.DiagnosticBag());
+        Console.WriteLine($"topics again: {w.ElapsedMilliseconds} ms");
+    }
+
+    var planner = new DigestGen.Site.SitePlanner(digest);
+    w.Restart();
     var pages = planner.Pages([]).ToList();
     Console.WriteLine($"plan {pages.Count} pages: {w.ElapsedMilliseconds} ms");
     var renderer = new DigestGen.Render.PageRenderer(theme, planner.Site, "x");
@@ -89,13 +112,4 @@ if (args.Length >= 2 && args[0] == "profile")
 Console.Error.WriteLine("usage: bench generate N DIR | bench add DIR K | bench build DIR OUT");
 return 2;
 
-static string FindRoot()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DigestGen.sln")))
-    {
-        dir = dir.Parent;
-    }
-
-    return dir?.FullName ?? throw new InvalidOperationException("DigestGen.sln not found");
-}
+static string FindRoot() => Repository.Root;

@@ -18,7 +18,7 @@ public sealed record BuildSummary(int Papers, int Posts, IReadOnlyList<SeedSumma
     public static BuildSummary Of(Digest digest) => new(
         digest.Papers.Count,
         digest.Posts.Count,
-        digest.Seeds.Select(s => new SeedSummary(s.File, s.Format, s.CaptureDate, s.LineCount, s.RecordCount)).ToList(),
+        digest.Seeds,
         digest.Diagnostics.Items);
 }
 

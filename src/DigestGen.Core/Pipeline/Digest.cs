@@ -10,7 +10,7 @@ namespace DigestGen.Pipeline;
 public sealed record Digest(
     DigestConfig Config,
     DateOnly BuildDate,
-    IReadOnlyList<SeedIngestResult> Seeds,
+    IReadOnlyList<SeedSummary> Seeds,
     IReadOnlyList<Paper> Papers,
     IReadOnlyList<Post> Posts,
     Taxonomy Taxonomy,

@@ -26,6 +26,22 @@ public static class DigestLoader
             diagnostics.Warn(ContentFiles.Config, 0, "no base_url is configured: no feeds or sitemap are written, and pages have no canonical or Open Graph URLs");
         }
 
+        var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
+        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
+        var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
+        (papers, posts) = timings.Time("topics", () => TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics));
+        (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts));
+
+        return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics);
+    }
+
+    /// <summary>
+    /// Ingest, catalog and curate. A method of its own so the seeds' records and the catalog (hundreds
+    /// of MB at 100,000 papers) die when it returns, instead of living on in the caller's closures.
+    /// </summary>
+    private static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
+        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, StageTimings timings)
+    {
         var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics));
         var catalog = timings.Time("catalog", () =>
         {
@@ -34,15 +50,10 @@ public static class DigestLoader
             return c;
         });
 
-        var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
         var (papers, posts) = timings.Time("curate", () =>
             (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics), Curator.CuratePosts(catalog.Posts)));
-
-        var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
-        (papers, posts) = timings.Time("topics", () => TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics));
-        (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts));
-
-        return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics);
+        var summaries = seeds.Select(s => new SeedSummary(s.File, s.Format, s.CaptureDate, s.LineCount, s.RecordCount)).ToList();
+        return (summaries, papers, posts);
     }
 
     private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics)
@@ -56,8 +67,9 @@ public static class DigestLoader
                 .ToList()
             : [];
 
+        var present = files.ToHashSet(StringComparer.Ordinal);
         var manifest = config.Seeds.ToDictionary(s => s.File, s => s.Captured, StringComparer.Ordinal);
-        foreach (var missing in config.Seeds.Where(s => !files.Contains(s.File)))
+        foreach (var missing in config.Seeds.Where(s => !present.Contains(s.File)))
         {
             diagnostics.Error(DigestConfigLoader.FileName, 0, $"seed '{missing.File}' is listed but the file does not exist");
         }

@@ -21,6 +21,8 @@ public sealed class StagedOutput : IDisposable
     private readonly ConcurrentDictionary<string, byte> _unchanged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _staged = new(StringComparer.Ordinal);
+    private int _stagedCount;
 
     private StagedOutput(string outputDir, BuildRecord? previous)
     {
@@ -56,8 +58,7 @@ public sealed class StagedOutput : IDisposable
             return;
         }
 
-        EnsureFolder(path);
-        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+        using var handle = File.OpenHandle(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
         RandomAccess.Write(handle, content, 0);
     }
 
@@ -67,8 +68,7 @@ public sealed class StagedOutput : IDisposable
     public void Write(string relativePath, Action<Stream> writer)
     {
         var (relative, path) = Reserve(relativePath);
-        EnsureFolder(path);
-        using (var stream = new HashingStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+        using (var stream = new HashingStream(new FileStream(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
         {
             writer(stream);
             _files[relative] = stream.Hash;
@@ -81,7 +81,7 @@ public sealed class StagedOutput : IDisposable
     {
         foreach (var relative in _streamed.Keys)
         {
-            var staged = Path.Combine(_stagingDir, relative);
+            var staged = _staged[relative];
             if (IsPublished(relative, _files[relative], new FileInfo(staged).Length) ?? SameBytes(staged, Path.Combine(_outputDir, relative)))
             {
                 File.Delete(staged);
@@ -103,7 +103,7 @@ public sealed class StagedOutput : IDisposable
         {
             var target = Path.Combine(_outputDir, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Path.Combine(_stagingDir, relative), target, overwrite: true);
+            File.Move(_staged[relative], target, overwrite: true);
             var info = new FileInfo(target);
             written[relative] = (info.Length, info.LastWriteTimeUtc.Ticks);
         });
@@ -168,6 +168,23 @@ public sealed class StagedOutput : IDisposable
         }
 
         Directory.Move(_stagingDir, _outputDir);
+    }
+
+    /// <summary>
+    /// Where a file is staged. Into an empty output folder the staging folder is the whole site, moved
+    /// in with one rename; over an existing site only changed files are staged, flat, so a rebuild
+    /// creates no staging folders (each a costly operation on a slow disk).
+    /// </summary>
+    private string Stage(string relative, string treePath)
+    {
+        var path = _present.Count == 0 ? treePath : Path.Combine(_stagingDir, Interlocked.Increment(ref _stagedCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_present.Count == 0)
+        {
+            EnsureFolder(path);
+        }
+
+        _staged[relative] = path;
+        return path;
     }
 
     /// <summary>Creates a file's staging folder once; asking the file system again for every file is slow at 100,000 pages.</summary>

@@ -14,6 +14,7 @@ public sealed class Theme
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
     private readonly HandlebarsTemplate<object, object> _layout;
+    private readonly HandlebarsTemplate<TextWriter, object, object> _layoutToWriter;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, string>> _cards = new();
 
     private Theme(string directory, IHandlebars handlebars)
@@ -28,7 +29,9 @@ public sealed class Theme
             }
         }
 
-        _layout = Compile(handlebars, Path.Combine(directory, "layouts", "base.hbs"));
+        var layoutFile = Path.Combine(directory, "layouts", "base.hbs");
+        _layout = Compile(handlebars, layoutFile);
+        _layoutToWriter = handlebars.Compile(new StringReader(File.ReadAllText(layoutFile)));
         foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(directory, "pages"), "*.hbs"))
         {
             _pages[Path.GetFileNameWithoutExtension(file)] = Compile(handlebars, file);
@@ -91,6 +94,9 @@ public sealed class Theme
     }
 
     public string RenderLayout(object context) => _layout(context);
+
+    /// <summary>The layout written straight to a writer: a whole page never needs to exist as one string.</summary>
+    public void RenderLayout(TextWriter writer, object context) => _layoutToWriter(writer, context);
 
     private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string file)
     {

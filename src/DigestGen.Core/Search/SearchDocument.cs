@@ -10,4 +10,5 @@ public sealed record SearchDocument(
     string Snippet,
     int Upvotes,
     string TitleText,
-    string BodyText);
+    string BodyText,
+    string? BodyExtra = null);

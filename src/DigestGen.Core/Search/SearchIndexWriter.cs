@@ -108,7 +108,8 @@ public static class SearchIndexWriter
                 SitePlanner.Snippet(p.Abstract.ToPlainText(), SnippetLength),
                 p.Upvotes ?? 0,
                 p.Title,
-                $"{p.Abstract.ToPlainText()} {p.Organisation}"));
+                p.Abstract.ToPlainText(),
+                p.Organisation));
         var posts = digest.Posts
             .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new SearchDocument(
@@ -149,7 +150,7 @@ public static class SearchIndexWriter
                     lengths[chunkStart + i] += TitleWeight;
                 }
 
-                foreach (var term in Tokenizer.IndexTerms(doc.BodyText))
+                foreach (var term in doc.BodyExtra is null ? Tokenizer.IndexTerms(doc.BodyText) : [.. Tokenizer.IndexTerms(doc.BodyText), .. Tokenizer.IndexTerms(doc.BodyExtra)])
                 {
                     var (tf, inTitle) = counts.GetValueOrDefault(term);
                     counts[term] = (tf + 1, inTitle);

@@ -15,9 +15,9 @@ public sealed class RichText
 
     public IReadOnlyList<Inline> Inlines { get; }
 
-    // Every stage asks for these (cards, feeds, search, topics, similarity); build them once.
+    // Every stage asks for the plain form (cards, search, topics, similarity): build it once. The HTML
+    // form is drawn about twice per paper (its page, papers.json); caching it would hold ~200 MB at 100,000 papers.
     private string? _plain;
-    private string? _html;
 
     public bool HasMath => Inlines.Any(i => i.Kind == InlineKind.Math);
 
@@ -26,6 +26,11 @@ public sealed class RichText
 
     private string BuildPlainText()
     {
+        if (Inlines.Count == 1)
+        {
+            return Inlines[0].Value;
+        }
+
         var sb = new StringBuilder();
         foreach (var inline in Inlines)
         {
@@ -36,7 +41,7 @@ public sealed class RichText
     }
 
     /// <summary>Escaped HTML: the only tags are ours (<c>em</c>, <c>strong</c>, MathML).</summary>
-    public string ToHtml() => _html ??= BuildHtml();
+    public string ToHtml() => BuildHtml();
 
     private string BuildHtml()
     {

@@ -14,12 +14,12 @@ internal static class Report
         {
             var counts = seed.Format switch
             {
-                SeedFormat.Listing => $"{seed.Listings.Count} papers",
-                SeedFormat.AbstractList => $"{seed.Abstracts.Count} abstracts",
-                SeedFormat.SocialPosts => $"{seed.Posts.Count} posts",
+                SeedFormat.Listing => $"{seed.Records} papers",
+                SeedFormat.AbstractList => $"{seed.Records} abstracts",
+                SeedFormat.SocialPosts => $"{seed.Records} posts",
                 _ => "skipped",
             };
-            o.WriteLine($"  {seed.File}  {seed.Format.Name()}  captured {seed.CaptureDate:yyyy-MM-dd}  {seed.LineCount} lines  {counts}");
+            o.WriteLine($"  {seed.File}  {seed.Format.Name()}  captured {seed.Captured:yyyy-MM-dd}  {seed.Lines} lines  {counts}");
         }
     }
 
