@@ -71,10 +71,11 @@ public static class SiteBuilder
         var renderer = new PageRenderer(theme, planner.Site, assetVersion);
         var routes = new ConcurrentBag<string>();
         Parallel.ForEach(
-            planner.Pages(ContentPages(contentDir)),
+            planner.PagePlans(ContentPages(contentDir)),
             () => new PageBuffer(),
-            (page, _, buffer) =>
+            (plan, _, buffer) =>
             {
+                var page = plan();
                 output.Write(page.File, renderer.Render(page, buffer));
                 routes.Add(page.Route);
                 return buffer;

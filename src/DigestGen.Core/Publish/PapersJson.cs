@@ -31,6 +31,12 @@ public static class PapersJson
         foreach (var paper in digest.Papers.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             WritePaper(w, paper);
+
+            // The writer buffers until flushed: at 100,000 papers that would be the whole file in memory.
+            if (w.BytesPending > 1 << 16)
+            {
+                w.Flush();
+            }
         }
 
         w.WriteEndArray();

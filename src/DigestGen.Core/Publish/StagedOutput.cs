@@ -58,7 +58,7 @@ public sealed class StagedOutput : IDisposable
             return;
         }
 
-        using var handle = File.OpenHandle(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+        using var handle = File.OpenHandle(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None);
         RandomAccess.Write(handle, content, 0);
     }
 

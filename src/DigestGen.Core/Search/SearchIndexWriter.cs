@@ -232,7 +232,7 @@ public static class SearchIndexWriter
                 sb.Append(',');
             }
 
-            sb.Append((list[i].Doc - previous).ToString(CultureInfo.InvariantCulture)).Append(',').Append(list[i].Value.ToString(CultureInfo.InvariantCulture));
+            sb.Append(CultureInfo.InvariantCulture, $"{list[i].Doc - previous},{list[i].Value}");
             previous = list[i].Doc;
         }
 

@@ -58,35 +58,44 @@ public sealed class SitePlanner
 
     public IReadOnlyList<DateOnly> Dates => _dates;
 
-    public IEnumerable<SitePage> Pages(IReadOnlyList<(string Slug, string Markdown)> contentPages)
+    public IEnumerable<SitePage> Pages(IReadOnlyList<(string Slug, string Markdown)> contentPages) =>
+        PagePlans(contentPages).Select(plan => plan());
+
+    /// <summary>
+    /// Every page as a plan to be carried out by whoever draws it: a build draws pages in parallel, and
+    /// planning a paper or date page (its cards, related papers, neighbours) is most of the work, so it
+    /// must not happen inside the one enumerator all threads share.
+    /// </summary>
+    public IEnumerable<Func<SitePage>> PagePlans(IReadOnlyList<(string Slug, string Markdown)> contentPages)
     {
-        yield return HomePage();
+        yield return HomePage;
         foreach (var paper in _papersByDate.Values.SelectMany(list => list))
         {
-            yield return PaperPage(paper);
+            yield return () => PaperPage(paper);
         }
 
-        yield return TopicsPage();
+        yield return TopicsPage;
         foreach (var topic in _digest.Taxonomy.All.Where(t => _papersByTopic.ContainsKey(t.Slug) || t.Slug != Topic.OtherSlug))
         {
-            foreach (var page in TopicPages(topic))
+            foreach (var plan in TopicPages(topic))
             {
-                yield return page;
+                yield return plan;
             }
         }
 
         for (var i = 0; i < _dates.Count; i++)
         {
-            yield return DatePage(i);
+            var index = i;
+            yield return () => DatePage(index);
         }
 
-        yield return DatesPage();
-        yield return FeedsPage();
-        yield return StatusPage();
-        yield return new SitePage(Routes.Search, "search", Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search");
+        yield return DatesPage;
+        yield return FeedsPage;
+        yield return StatusPage;
+        yield return () => new SitePage(Routes.Search, "search", Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search");
         foreach (var (slug, markdown) in contentPages)
         {
-            yield return MarkdownPage(slug, markdown);
+            yield return () => MarkdownPage(slug, markdown);
         }
     }
 
@@ -156,25 +165,31 @@ public sealed class SitePlanner
         return new SitePage(route, "paper", Head(paper.Title, Snippet(abstractText, 200), route, meta), model, "papers");
     }
 
-    private IEnumerable<SitePage> TopicPages(Topic topic)
+    private IEnumerable<Func<SitePage>> TopicPages(Topic topic)
     {
         var papers = _papersByTopic.GetValueOrDefault(topic.Slug) ?? [];
         var pages = Math.Max(1, (papers.Count + Routes.PageSize - 1) / Routes.PageSize);
         var description = MarkdownText.ToHtml(topic.Description);
         for (var page = 1; page <= pages; page++)
         {
-            var route = Routes.Topic(topic.Slug, page);
-            var pager = new Pager(
-                page > 1 ? Routes.Topic(topic.Slug, page - 1) : null,
-                page < pages ? Routes.Topic(topic.Slug, page + 1) : null,
-                page,
-                pages);
-            var model = new TopicPage(topic.Name, description, papers.Count,
-                papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize).Select(Card).ToList(), pager, []);
-            var title = page == 1 ? topic.Name : $"{topic.Name} (page {page} of {pages})";
-            var feeds = _feeds ? FeedDefinition.LinksFor(Routes.Topic(topic.Slug), $"{_site.Title}: {topic.Name}") : [];
-            yield return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, [], feeds), model, "topics");
+            var number = page;
+            yield return () => TopicPage(topic, description, papers, number, pages);
         }
+    }
+
+    private SitePage TopicPage(Topic topic, string description, List<Paper> papers, int page, int pages)
+    {
+        var route = Routes.Topic(topic.Slug, page);
+        var pager = new Pager(
+            page > 1 ? Routes.Topic(topic.Slug, page - 1) : null,
+            page < pages ? Routes.Topic(topic.Slug, page + 1) : null,
+            page,
+            pages);
+        var model = new TopicPage(topic.Name, description, papers.Count,
+            papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize).Select(Card).ToList(), pager, []);
+        var title = page == 1 ? topic.Name : $"{topic.Name} (page {page} of {pages})";
+        var feeds = _feeds ? FeedDefinition.LinksFor(Routes.Topic(topic.Slug), $"{_site.Title}: {topic.Name}") : [];
+        return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, [], feeds), model, "topics");
     }
 
     private SitePage TopicsPage()
