@@ -95,10 +95,11 @@ public static class SearchMeasurement
         return new Result("Pagefind", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs);
     }
 
-    /// <summary>Sums the gzip size of every response under a path since the last reset.</summary>
+    /// <summary>Sums the gzip size of every response under a path since the last reset (a byte range: its raw size).</summary>
     private sealed class TransferCounter
     {
         private readonly List<Task<long>> _sizes = new();
+        private readonly List<(string Path, Task<long> Size)> _paths = new();
         private readonly string _prefix;
 
         public TransferCounter(IPage page, string prefix)
@@ -111,7 +112,9 @@ public static class SearchMeasurement
                 {
                     lock (_sizes)
                     {
-                        _sizes.Add(GzipSize(response));
+                        var size = GzipSize(response);
+                        _sizes.Add(size);
+                        _paths.Add((path[_prefix.Length..], size));
                     }
                 }
             };
@@ -122,6 +125,7 @@ public static class SearchMeasurement
             lock (_sizes)
             {
                 _sizes.Clear();
+                _paths.Clear();
             }
         }
 
@@ -134,12 +138,34 @@ public static class SearchMeasurement
             }
 
             var sizes = await Task.WhenAll(tasks);
+            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
+            {
+                // What a query fetched, grouped by file: where its bytes go.
+                List<(string Path, Task<long> Size)> paths;
+                lock (_sizes)
+                {
+                    paths = [.. _paths];
+                }
+
+                foreach (var group in paths.GroupBy(p => p.Path).OrderByDescending(g => g.Sum(p => p.Size.Result)))
+                {
+                    Console.WriteLine($"  {group.Key}: {group.Count()} × = {group.Sum(p => p.Size.Result) / 1024.0:0.0} KB");
+                }
+            }
+
             return (sizes.Sum(), sizes.Length);
         }
 
         private static async Task<long> GzipSize(IResponse response)
         {
             var body = await response.BodyAsync();
+
+            // Hosts send byte ranges as they are: a 206 costs its raw size.
+            if (response.Status == 206)
+            {
+                return body.Length;
+            }
+
             using var buffer = new MemoryStream();
             using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
             {

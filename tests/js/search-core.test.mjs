@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { indexTerms, parseQuery, withinOneEdit, SearchIndex } from "../../themes/default/assets/search-core.js";
+import { indexTerms, parseQuery, withinOneEdit, SearchIndex, decodePostings } from "../../themes/default/assets/search-core.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../vectors/tokenizer.json", import.meta.url), "utf8"));
 
@@ -27,11 +27,38 @@ test("one edit", () => {
   assert.ok(!withinOneEdit("quantizatn", "quantization"));
 });
 
+const postingVectors = JSON.parse(readFileSync(new URL("../vectors/postings.json", import.meta.url), "utf8"));
+
+test("postings decode as the C# codec encodes them", () => {
+  for (const { postings, encoded } of postingVectors.cases) {
+    assert.deepEqual([...decodePostings(encoded)], postings.map(([doc, impact, inTitle]) => [doc, impact * 2 + (inTitle ? 1 : 0)]), encoded);
+  }
+});
+
+/** Test fixtures only: [doc, impact*2+inTitle] pairs (doc ascending) in the shard encoding. */
+function encode(pairs) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  let out = "";
+  let previous = 0;
+  for (let i = 0; i < pairs.length; i += 2) {
+    let value = (pairs[i] - previous) * 2 + (pairs[i + 1] & 1);
+    do {
+      const chunk = value & 31;
+      value >>= 5;
+      out += alphabet[chunk | (value > 0 ? 32 : 0)];
+    } while (value > 0);
+    out += alphabet[pairs[i + 1] >> 1];
+    previous = pairs[i];
+  }
+  return out;
+}
+
 // A two-shard index written by hand: docs 0-1 papers (2025-01-01), doc 2 a post (2025-02-01).
+// Postings as absolute [doc, impact*2+inTitle] pairs, impacts ≤ 63.
 const files = {
-  "meta.json": { version: 1, docs: 3, papers: 2, docsPerShard: 64, shards: ["aaa", "q"], topics: [["speed", "Speed"], ["other", "Other"]], dates: [["2025-01-01", 0], ["2025-02-01", 2]] },
-  "terms/0.json": { cache: [0, 100, 1, 20], kv: [0, 101] },
-  "terms/1.json": { quantization: [0, 60, 2, 80], quantized: [1, 10], speech: [1, 50], "topic:speed": [0, 2, 2, 2] },
+  "meta.json": { version: 2, docs: 3, papers: 2, docsPerShard: 64, shards: ["aaa", "q"], topics: [["speed", "Speed"], ["other", "Other"]], dates: [["2025-01-01", 0], ["2025-02-01", 2]] },
+  "terms/0.json": { cache: encode([0, 100, 1, 20]), kv: encode([0, 101]) },
+  "terms/1.json": { quantization: encode([0, 60, 2, 80]), quantized: encode([1, 10]), speech: encode([1, 50]), "topic:speed": encode([0, 2, 2, 2]) },
   "docs/0.json": [["KIVI", "papers/kivi/", "2025-01-01", [0], "kv cache quantization", 0], ["Speech", "papers/speech/", "2025-01-01", [], "speech cache", 0], ["Post", "dates/2025-02-01/#s1", "2025-02-01", [0], "<img src=x>", 1]],
   "upvotes.json": [1, 9, 0],
 };
@@ -58,4 +85,34 @@ test("documents come back as data", async () => {
   assert.equal(doc.snippet, "<img src=x>");
   assert.deepEqual(doc.topics, [["speed", "Speed"]]);
   assert.equal(doc.isPost, true);
+});
+
+// records.txt of the same three documents: each a JSON array padded with spaces to recordBytes.
+const RECORD = 96;
+const records = files["docs/0.json"].map((d) => JSON.stringify(d).padEnd(RECORD, " ")).join("");
+const withRecords = { ...files, "meta.json": { ...files["meta.json"], version: 2, recordBytes: RECORD } };
+
+test("with ranges, a result costs one record and no shard", async () => {
+  const fetched = [];
+  const ranges = [];
+  const idx = new SearchIndex("", async (path) => { fetched.push(path); return structuredClone(withRecords[path]); },
+    async (url, first, last) => { ranges.push([url, first, last]); return records.slice(first, last + 1); });
+  const docs = await Promise.all([2, 0].map((d) => idx.document(d)));
+  assert.deepEqual(docs.map((d) => d.title), ["Post", "KIVI"]);
+  assert.equal(docs[0].snippet, "<img src=x>");
+  assert.deepEqual(ranges, [["records.txt", 2 * RECORD, 3 * RECORD - 1], ["records.txt", 0, RECORD - 1]]);
+  assert.ok(!fetched.some((p) => p.startsWith("docs/")));
+});
+
+test("a host without ranges costs one refused request, then shards", async () => {
+  let attempts = 0;
+  const idx = new SearchIndex("", async (path) => structuredClone(withRecords[path]), async () => { attempts++; return null; });
+  const docs = await Promise.all([0, 1, 2].map((d) => idx.document(d)));
+  assert.deepEqual(docs.map((d) => d.title), ["KIVI", "Speech", "Post"]);
+  assert.equal(attempts, 1);
+});
+
+test("an index without records uses shards", async () => {
+  const idx = new SearchIndex("", async (path) => structuredClone(files[path]), async () => { throw new Error("not asked"); });
+  assert.equal((await idx.document(1)).title, "Speech");
 });

@@ -14,21 +14,25 @@ namespace DigestGen.Search;
 /// <list type="bullet">
 /// <item><c>meta.json</c>: term-shard boundaries, topics, and the doc-id range of every date (doc ids
 /// are sorted by kind then date, so kind and date filters are id ranges);</item>
-/// <item><c>terms/N.json</c>: sorted terms with their postings, each posting a doc-id delta and
-/// <c>impact * 2 + inTitle</c>, where impact is the term's BM25F score in the document (title counts
-/// <see cref="TitleWeight"/> times) quantised to 1–255; topics are pseudo-terms <c>topic:slug</c>;</item>
-/// <item><c>docs/N.json</c>: display data (title, URL, date, topics, snippet) of <see cref="DocsPerShard"/> documents;</item>
+/// <item><c>terms/N.json</c>: sorted terms, each with its postings as a string (<see cref="PostingsCodec"/>):
+/// doc, whether the term is in the title, and its impact, the term's BM25F score in the document (title
+/// counts <see cref="TitleWeight"/> times) quantised to 1–63; topics are pseudo-terms <c>topic:slug</c>;</item>
+/// <item><c>records.txt</c>: the display data (title, URL, date, topics, snippet) of document N as a JSON array
+/// padded to <see cref="RecordBytes"/> bytes at offset N × <see cref="RecordBytes"/>, so a result costs one
+/// small <c>Range</c> request instead of a whole shard;</item>
+/// <item><c>docs/N.json</c>: the same display data, <see cref="DocsPerShard"/> documents a file, for hosts that ignore <c>Range</c>;</item>
 /// <item><c>upvotes.json</c>: upvotes of every document, fetched only to sort by them.</item>
 /// </list>
 /// </summary>
 public static class SearchIndexWriter
 {
     public const string Folder = "search/";
-    public const int DocsPerShard = 64;
-    public const int TermShardBytes = 48 * 1024;
+    public const int DocsPerShard = 128;
+    public const int TermShardBytes = 12 * 1024;
     public const int TitleWeight = 3;
     public const int SnippetLength = 120;
-    public const int FormatVersion = 1;
+    public const int RecordBytes = 384;
+    public const int FormatVersion = 2;
 
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -87,6 +91,8 @@ public static class SearchIndexWriter
             files++;
         }
 
+        write($"{Folder}records.txt", Records(docs));
+        files++;
         write($"{Folder}upvotes.json", Encoding.UTF8.GetBytes("[" + string.Join(',', docs.Select(d => d.Upvotes)) + "]"));
         write($"{Folder}meta.json", Meta(digest, docs, shardStarts, terms.Count));
         return files + 2;
@@ -130,7 +136,7 @@ public static class SearchIndexWriter
     /// times. Documents are tokenised in parallel chunks and merged straight into posting lists, so
     /// memory holds the postings, not a term table per document.
     /// </summary>
-    private static Dictionary<string, List<(int Doc, int Value)>> BuildPostings(List<SearchDocument> docs, List<string> topics)
+    private static Dictionary<string, List<(int Doc, int Impact, bool InTitle)>> BuildPostings(List<SearchDocument> docs, List<string> topics)
     {
         const int chunkSize = 4096;
         var n = docs.Count;
@@ -178,23 +184,15 @@ public static class SearchIndexWriter
         double Score(int df, int tf, int length) =>
             Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / averageLength))));
 
-        var maxScore = double.Epsilon;
-        foreach (var list in raw.Values)
-        {
-            foreach (var (doc, tf, _) in list)
-            {
-                maxScore = Math.Max(maxScore, Score(list.Count, tf, lengths[doc]));
-            }
-        }
-
-        var postings = new Dictionary<string, List<(int, int)>>(raw.Count + topics.Count, StringComparer.Ordinal);
+        var scale = ImpactScale(raw.Values.Select(list => list.Select(p => Score(list.Count, p.Tf, lengths[p.Doc]))));
+        var postings = new Dictionary<string, List<(int, int, bool)>>(raw.Count + topics.Count, StringComparer.Ordinal);
         foreach (var (term, list) in raw)
         {
-            var quantised = new List<(int, int)>(list.Count);
+            var quantised = new List<(int, int, bool)>(list.Count);
             foreach (var (doc, tf, inTitle) in list)
             {
-                var impact = Math.Clamp((int)Math.Round(Score(list.Count, tf, lengths[doc]) / maxScore * 255), 1, 255);
-                quantised.Add((doc, (impact * 2) + (inTitle ? 1 : 0)));
+                var impact = Math.Clamp((int)Math.Round(Score(list.Count, tf, lengths[doc]) / scale * PostingsCodec.MaxImpact), 1, PostingsCodec.MaxImpact);
+                quantised.Add((doc, impact, inTitle));
             }
 
             postings[term] = quantised;
@@ -204,39 +202,53 @@ public static class SearchIndexWriter
         {
             foreach (var t in docs[doc].Topics)
             {
-                Add(postings, "topic:" + topics[t], (doc, 2));
+                Add(postings, "topic:" + topics[t], (doc, 1, false));
             }
         }
 
         return postings;
     }
 
-    private static void Add(Dictionary<string, List<(int, int)>> postings, string term, (int, int) posting)
+    /// <summary>
+    /// The score that maps to the top impact: the 99.9th percentile of all scores, so a handful of
+    /// rare-term outliers do not squeeze every common term into the lowest few of the 63 levels.
+    /// </summary>
+    private static double ImpactScale(IEnumerable<IEnumerable<double>> scores)
+    {
+        const int bins = 4096;
+        var all = scores.SelectMany(s => s).ToList();
+        var max = all.Count == 0 ? 1 : Math.Max(all.Max(), double.Epsilon);
+        var histogram = new int[bins + 1];
+        foreach (var s in all)
+        {
+            histogram[(int)(s / max * bins)]++;
+        }
+
+        var above = (int)(all.Count * 0.001);
+        var bin = bins;
+        for (var seen = histogram[bin]; bin > 0 && seen + histogram[bin - 1] <= above; bin--)
+        {
+            seen += histogram[bin - 1];
+        }
+
+        return Math.Max(max * bin / bins, double.Epsilon);
+    }
+
+    private static void Add(Dictionary<string, List<(int, int, bool)>> postings, string term, (int, int, bool) posting)
     {
         if (!postings.TryGetValue(term, out var list))
         {
-            postings[term] = list = new List<(int, int)>();
+            postings[term] = list = new List<(int, int, bool)>();
         }
 
         list.Add(posting);
     }
 
-    private static void AppendPostings(StringBuilder sb, List<(int Doc, int Value)> list)
+    private static void AppendPostings(StringBuilder sb, List<(int Doc, int Impact, bool InTitle)> list)
     {
-        sb.Append('[');
-        var previous = 0;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(',');
-            }
-
-            sb.Append(CultureInfo.InvariantCulture, $"{list[i].Doc - previous},{list[i].Value}");
-            previous = list[i].Doc;
-        }
-
-        sb.Append(']');
+        sb.Append('"');
+        PostingsCodec.Encode(sb, list);
+        sb.Append('"');
     }
 
     /// <summary>Each document as [title, url, date, [topic indexes], snippet, isPost].</summary>
@@ -248,26 +260,86 @@ public static class SearchIndexWriter
             w.WriteStartArray();
             foreach (var d in docs.Skip(start).Take(DocsPerShard))
             {
-                w.WriteStartArray();
-                w.WriteStringValue(d.Title);
-                w.WriteStringValue(d.Url);
-                w.WriteStringValue(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteStartArray();
-                foreach (var t in d.Topics)
-                {
-                    w.WriteNumberValue(t);
-                }
-
-                w.WriteEndArray();
-                w.WriteStringValue(d.Snippet);
-                w.WriteNumberValue(d.IsPost ? 1 : 0);
-                w.WriteEndArray();
+                WriteDisplay(w, d, d.Title, d.Snippet);
             }
 
             w.WriteEndArray();
         }
 
         return stream.ToArray();
+    }
+
+    private static void WriteDisplay(Utf8JsonWriter w, SearchDocument d, string title, string snippet)
+    {
+        w.WriteStartArray();
+        w.WriteStringValue(title);
+        w.WriteStringValue(d.Url);
+        w.WriteStringValue(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteStartArray();
+        foreach (var t in d.Topics)
+        {
+            w.WriteNumberValue(t);
+        }
+
+        w.WriteEndArray();
+        w.WriteStringValue(snippet);
+        w.WriteNumberValue(d.IsPost ? 1 : 0);
+        w.WriteEndArray();
+    }
+
+    /// <summary>Every document's display record, space-padded to <see cref="RecordBytes"/> (spaces are valid after JSON).</summary>
+    private static byte[] Records(List<SearchDocument> docs)
+    {
+        var bytes = new byte[docs.Count * RecordBytes];
+        bytes.AsSpan().Fill((byte)' ');
+        Parallel.For(0, docs.Count, i => Record(docs[i]).CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes)));
+        return bytes;
+    }
+
+    /// <summary>One record; a long snippet, then a long title, is shortened (with "…") until it fits.</summary>
+    internal static byte[] Record(SearchDocument d)
+    {
+        var title = d.Title;
+        var snippet = d.Snippet;
+        while (true)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(RecordBytes);
+            using (var w = new Utf8JsonWriter(buffer, JsonOptions))
+            {
+                WriteDisplay(w, d, title, snippet);
+            }
+
+            var over = buffer.WrittenCount - RecordBytes;
+            if (over <= 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            // Every character is at least one byte and "…" is three, so cutting `over` + 3 characters always gets closer.
+            if (snippet.Length > 0)
+            {
+                snippet = Shorten(snippet, over);
+            }
+            else if (title.Length > 1)
+            {
+                title = Shorten(title, over);
+            }
+            else
+            {
+                throw new InvalidOperationException($"search record of '{d.Url}' cannot fit in {RecordBytes} bytes");
+            }
+        }
+    }
+
+    private static string Shorten(string text, int over)
+    {
+        var keep = Math.Max(0, text.Length - over - 3);
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return keep == 0 ? "" : text[..keep].TrimEnd() + "…";
     }
 
     private static byte[] Meta(Digest digest, List<SearchDocument> docs, List<string> shardStarts, int termCount)
@@ -281,6 +353,7 @@ public static class SearchIndexWriter
             w.WriteNumber("papers", docs.Count(d => !d.IsPost));
             w.WriteNumber("terms", termCount);
             w.WriteNumber("docsPerShard", DocsPerShard);
+            w.WriteNumber("recordBytes", RecordBytes);
             w.WriteStartArray("shards");
             foreach (var start in shardStarts)
             {

@@ -6,7 +6,8 @@ namespace DigestGen.Serve;
 /// <summary>
 /// Serves a built site folder over HTTP on loopback, under an optional sub-path (<c>/digest/</c>), the
 /// way a static host would: folders answer with their <c>index.html</c>, unknown paths with
-/// <c>404.html</c> and status 404.
+/// <c>404.html</c> and status 404. Byte ranges (<c>Range: bytes=a-b</c>) are answered with 206, as
+/// static hosts do; the search page fetches result records that way.
 /// </summary>
 public sealed class StaticSiteServer : IDisposable
 {
@@ -50,6 +51,9 @@ public sealed class StaticSiteServer : IDisposable
 
     /// <summary>Optional hook: answers a request before files are looked up (live reload uses it).</summary>
     public Func<HttpListenerContext, bool>? Intercept { get; set; }
+
+    /// <summary>Whether <c>Range</c> requests get 206 and the range; off, the whole file comes back, as from a host without ranges.</summary>
+    public bool ServesRanges { get; set; } = true;
 
     /// <summary>Optional markup added before <c>&lt;/body&gt;</c> of every HTML response (not to the files).</summary>
     public string? HtmlInjection { get; set; }
@@ -136,6 +140,11 @@ public sealed class StaticSiteServer : IDisposable
                 file = Path.Combine(file, "index.html");
             }
 
+            if (ServesRanges && File.Exists(file) && context.Request.Headers["Range"] is { } range && SendRange(context, file, range))
+            {
+                return;
+            }
+
             Send(context, File.Exists(file) ? 200 : 404, File.Exists(file) ? file : Path.Combine(_root, "404.html"), HtmlInjection);
         }
         catch (Exception) when (!_stop.IsCancellationRequested)
@@ -149,6 +158,40 @@ public sealed class StaticSiteServer : IDisposable
             {
             }
         }
+    }
+
+    /// <summary>A single range <c>bytes=first-last</c> (or <c>first-</c>); false for any other form, which then gets the whole file.</summary>
+    private static bool SendRange(HttpListenerContext context, string file, string header)
+    {
+        var spec = header.StartsWith("bytes=", StringComparison.Ordinal) ? header["bytes=".Length..].Split('-') : [];
+        if (spec.Length != 2 || !long.TryParse(spec[0], out var first))
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(file);
+        var length = stream.Length;
+        var last = spec[1].Length == 0 ? length - 1 : long.TryParse(spec[1], out var l) ? Math.Min(l, length - 1) : -1;
+        var response = context.Response;
+        response.Headers["Cache-Control"] = "no-cache";
+        if (first >= length || last < first)
+        {
+            response.StatusCode = 416;
+            response.Headers["Content-Range"] = $"bytes */{length}";
+            response.Close();
+            return true;
+        }
+
+        var bytes = new byte[last - first + 1];
+        stream.Position = first;
+        stream.ReadExactly(bytes);
+        response.StatusCode = 206;
+        response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
+        response.Headers["Content-Range"] = $"bytes {first}-{last}/{length}";
+        response.ContentLength64 = bytes.Length;
+        response.OutputStream.Write(bytes);
+        response.Close();
+        return true;
     }
 
     private static void Send(HttpListenerContext context, int status, string file, string? injection = null)

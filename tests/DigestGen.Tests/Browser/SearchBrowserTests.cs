@@ -69,9 +69,12 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
     {
         var page = await SearchAsync("kv cache");
         var all = await Titles(page);
+        var ready = await page.EvaluateAsync<string>("document.getElementById('search-app').dataset.ready ?? ''");
         await page.Locator("select[name=topic]").SelectOptionAsync("multimodal");
         await page.WaitForURLAsync(new Regex("topic=multimodal"));
-        await WaitForResults(page);
+
+        // The status still says "results" from the last query: wait for this query's own answer.
+        await page.WaitForFunctionAsync($"() => (document.getElementById('search-app').dataset.ready ?? '') !== '{ready}'");
         var narrowed = await Titles(page);
         Assert.InRange(narrowed.Count, 1, all.Count - 1);
         Assert.Contains("q=kv+cache", page.Url);

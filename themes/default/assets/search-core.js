@@ -87,10 +87,17 @@ const PREFIX_EXPANSIONS = 12;
 const TYPO_MIN_LENGTH = 5;
 
 export class SearchIndex {
-  /** @param {string} base URL of the index folder, ending in "/"; @param {(url: string) => Promise<any>} fetchJson */
-  constructor(base, fetchJson) {
+  /**
+   * @param {string} base URL of the index folder, ending in "/"
+   * @param {(url: string) => Promise<any>} fetchJson
+   * @param {((url: string, first: number, last: number) => Promise<string | null>) | null} fetchRange
+   *   bytes first..last of a file as text, or null when the host ignores Range (then shards are used)
+   */
+  constructor(base, fetchJson, fetchRange = null) {
     this.base = base;
     this.fetchJson = fetchJson;
+    this.fetchRange = fetchRange;
+    this.rangesWork = undefined;
     this.cache = new Map();
   }
 
@@ -117,7 +124,7 @@ export class SearchIndex {
   /** Decoded postings of a term: Map doc → impact*2+inTitle. */
   async postings(term) {
     const shard = await this.shard(await this.shardIndex(term));
-    return decode(shard[term]);
+    return decodePostings(shard[term]);
   }
 
   /** The index terms a query word stands for, with a weight: itself, its completions, or one-typo neighbours. */
@@ -226,22 +233,67 @@ export class SearchIndex {
     return { total: results.length, results, query };
   }
 
-  /** Display data of a document: { title, url, date, topics: [[slug, name]], snippet, isPost }. */
+  /**
+   * Display data of a document: { title, url, date, topics: [[slug, name]], snippet, isPost }. Read
+   * as one fixed-size record by a Range request (a few hundred bytes) where the host serves ranges;
+   * the first such request tells, and until it has, no other is sent.
+   */
   async document(doc) {
     const meta = await this.meta();
+    if (meta.recordBytes && this.fetchRange) {
+      if (this.rangesWork === undefined) {
+        const first = this.record(doc, meta);
+        this.rangesWork = first.then((r) => r !== null, () => false);
+        const record = await first.catch(() => null);
+        if (record) return display(record, meta);
+      } else if (await this.rangesWork) {
+        const record = await this.record(doc, meta);
+        if (record) return display(record, meta);
+      }
+    }
     const shard = await this.load(`docs/${Math.floor(doc / meta.docsPerShard)}.json`);
-    const [title, url, date, topics, snippet, isPost] = shard[doc % meta.docsPerShard];
-    return { title, url, date, topics: topics.map((t) => meta.topics[t]), snippet, isPost: isPost === 1 };
+    return display(shard[doc % meta.docsPerShard], meta);
+  }
+
+  record(doc, meta) {
+    const key = `record:${doc}`;
+    if (!this.cache.has(key)) {
+      const first = doc * meta.recordBytes;
+      this.cache.set(key, this.fetchRange(this.base + "records.txt", first, first + meta.recordBytes - 1)
+        .then((text) => (text === null ? null : JSON.parse(text))));
+    }
+    return this.cache.get(key);
   }
 }
 
-function decode(list) {
+function display([title, url, date, topics, snippet, isPost], meta) {
+  return { title, url, date, topics: topics.map((t) => meta.topics[t]), snippet, isPost: isPost === 1 };
+}
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const CODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) CODE[ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * A term's postings from their shard string (twin of DigestGen.Search.PostingsCodec, both checked
+ * against tests/vectors/postings.json): per posting a varint of docDelta*2+inTitle, 5 bits a
+ * character with 32 meaning more follows, then one character of impact. Map doc → impact*2+inTitle.
+ */
+export function decodePostings(text) {
   const map = new Map();
-  if (!list) return map;
+  if (!text) return map;
   let doc = 0;
-  for (let i = 0; i < list.length; i += 2) {
-    doc += list[i];
-    map.set(doc, list[i + 1]);
+  for (let i = 0; i < text.length;) {
+    let value = 0;
+    let shift = 0;
+    let c;
+    do {
+      c = CODE[text.charCodeAt(i++)];
+      value += (c & 31) * 2 ** shift;
+      shift += 5;
+    } while (c & 32);
+    doc += Math.floor(value / 2);
+    map.set(doc, CODE[text.charCodeAt(i++)] * 2 + (value % 2));
   }
   return map;
 }
