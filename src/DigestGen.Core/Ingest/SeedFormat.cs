@@ -17,4 +17,7 @@ public static class SeedFormatNames
         SeedFormat.SocialPosts => "social-posts",
         _ => "unknown",
     };
+
+    public static SeedFormat Parse(string name) =>
+        Enum.GetValues<SeedFormat>().FirstOrDefault(f => f.Name() == name, SeedFormat.Unknown);
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DigestGen.Diagnostics;
-using DigestGen.Ingest;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Publish;
@@ -16,7 +14,7 @@ namespace DigestGen.Publish;
 public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int Pages, int Feeds, IReadOnlyDictionary<string, PublishedFile> Files)
 {
     public const string Folder = ".digestgen-cache";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public static string PathFor(string outputDir)
     {
@@ -42,18 +40,6 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
                 return null;
             }
 
-            var summary = root.GetProperty("summary");
-            var seeds = summary.GetProperty("seeds").EnumerateArray().Select(s => new SeedSummary(
-                s.GetProperty("file").GetString()!,
-                Enum.Parse<SeedFormat>(s.GetProperty("format").GetString()!),
-                DateOnly.ParseExact(s.GetProperty("captured").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                s.GetProperty("lines").GetInt32(),
-                s.GetProperty("records").GetInt32())).ToList();
-            var problems = summary.GetProperty("problems").EnumerateArray().Select(p => new Diagnostic(
-                Enum.Parse<Severity>(p.GetProperty("severity").GetString()!),
-                p.GetProperty("file").GetString()!,
-                p.GetProperty("line").GetInt32(),
-                p.GetProperty("message").GetString()!)).ToList();
             var files = new Dictionary<string, PublishedFile>(StringComparer.Ordinal);
             foreach (var f in root.GetProperty("files").EnumerateArray())
             {
@@ -62,7 +48,7 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
 
             return new BuildRecord(
                 root.GetProperty("fingerprint").GetString()!,
-                new BuildSummary(summary.GetProperty("papers").GetInt32(), summary.GetProperty("posts").GetInt32(), seeds, problems),
+                BuildSummary.ReadFrom(root.GetProperty("summary")),
                 root.GetProperty("pages").GetInt32(),
                 root.GetProperty("feeds").GetInt32(),
                 files);
@@ -88,33 +74,7 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
             w.WriteNumber("pages", Pages);
             w.WriteNumber("feeds", Feeds);
             w.WriteStartObject("summary");
-            w.WriteNumber("papers", Summary.Papers);
-            w.WriteNumber("posts", Summary.Posts);
-            w.WriteStartArray("seeds");
-            foreach (var s in Summary.Seeds)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", s.File);
-                w.WriteString("format", s.Format.ToString());
-                w.WriteString("captured", s.Captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteNumber("lines", s.Lines);
-                w.WriteNumber("records", s.Records);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("problems");
-            foreach (var p in Summary.Problems)
-            {
-                w.WriteStartObject();
-                w.WriteString("severity", p.Severity.ToString());
-                w.WriteString("file", p.File);
-                w.WriteNumber("line", p.Line);
-                w.WriteString("message", p.Message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            Summary.WriteTo(w);
             w.WriteEndObject();
             w.WriteStartArray("files");
             foreach (var (file, state) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))

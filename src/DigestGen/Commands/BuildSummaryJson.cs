@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DigestGen.Diagnostics;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;
@@ -12,11 +11,8 @@ internal static class BuildSummaryJson
     {
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var summary = result.Summary;
         w.WriteStartObject();
         w.WriteNumber("exitCode", exitCode);
-        w.WriteNumber("papers", summary.Papers);
-        w.WriteNumber("posts", summary.Posts);
         w.WriteNumber("pages", result.Pages);
         w.WriteNumber("feeds", result.Feeds);
         w.WriteStartObject("files");
@@ -25,33 +21,7 @@ internal static class BuildSummaryJson
         w.WriteNumber("unchanged", result.Publish.Unchanged);
         w.WriteNumber("removed", result.Publish.Removed);
         w.WriteEndObject();
-        w.WriteNumber("errors", summary.ErrorCount);
-        w.WriteNumber("warnings", summary.WarningCount);
-        w.WriteStartArray("seeds");
-        foreach (var seed in summary.Seeds)
-        {
-            w.WriteStartObject();
-            w.WriteString("file", seed.File);
-            w.WriteString("format", Ingest.SeedFormatNames.Name(seed.Format));
-            w.WriteString("captured", seed.Captured.ToString("yyyy-MM-dd"));
-            w.WriteNumber("lines", seed.Lines);
-            w.WriteNumber("records", seed.Records);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("problems");
-        foreach (var d in summary.Problems)
-        {
-            w.WriteStartObject();
-            w.WriteString("file", d.File);
-            w.WriteNumber("line", d.Line);
-            w.WriteString("severity", d.Severity == Severity.Error ? "error" : "warning");
-            w.WriteString("message", d.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        result.Summary.WriteTo(w);
         w.WriteStartArray("stages");
         foreach (var (stage, elapsed) in result.Timings.Stages)
         {
