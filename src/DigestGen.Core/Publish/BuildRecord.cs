@@ -97,5 +97,5 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
     /// <summary>True when <c>output/</c> holds exactly the recorded files, none resized or touched since.</summary>
     public bool DescribesOutput(IReadOnlyDictionary<string, (long Length, long Modified)> output) =>
         output.Count == Files.Count
-        && Files.All(f => output.TryGetValue(f.Key, out var actual) && actual.Length == f.Value.Length && actual.Modified == f.Value.Modified);
+        && Files.All(f => output.TryGetValue(f.Key, out var actual) && f.Value.Describes(actual));
 }

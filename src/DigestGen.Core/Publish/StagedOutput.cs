@@ -43,6 +43,9 @@ public sealed class StagedOutput : IDisposable
 
     public int Count => _files.Count;
 
+    /// <summary>No site there yet (at most the repository's placeholder): the staging folder becomes the site with one rename.</summary>
+    private bool IsFresh => _present.Count == 0;
+
     /// <summary>
     /// Safe to call from several threads at once, once per path. Bytes equal to the published file's
     /// are not staged at all, so a rebuild that changes nothing writes nothing.
@@ -89,7 +92,7 @@ public sealed class StagedOutput : IDisposable
             }
         }
 
-        if (_present.Count == 0)
+        if (IsFresh)
         {
             SwapIn();
             var fresh = OutputListing.Read(_outputDir);
@@ -143,18 +146,13 @@ public sealed class StagedOutput : IDisposable
             return false;
         }
 
-        if (_recorded.TryGetValue(relative, out var recorded) && recorded.Length == present.Length && recorded.Modified == present.Modified)
-        {
-            return recorded.Hash == hash;
-        }
-
-        return null;
+        return _recorded.TryGetValue(relative, out var recorded) && recorded.Describes(present) ? recorded.Hash == hash : null;
     }
 
     private IReadOnlyDictionary<string, PublishedFile> Published(Dictionary<string, (long Length, long Modified)> states) =>
         _files.ToDictionary(f => f.Key, f => new PublishedFile(states[f.Key].Length, states[f.Key].Modified, f.Value), StringComparer.Ordinal);
 
-    /// <summary>No site there yet (at most the repository's placeholder): the staged folder takes its place with one rename.</summary>
+    /// <summary>One rename publishes the whole site: atomic, and no per-file moves.</summary>
     private void SwapIn()
     {
         if (Directory.Exists(_outputDir))
@@ -177,10 +175,14 @@ public sealed class StagedOutput : IDisposable
     /// </summary>
     private string Stage(string relative, string treePath)
     {
-        var path = _present.Count == 0 ? treePath : Path.Combine(_stagingDir, Interlocked.Increment(ref _stagedCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (_present.Count == 0)
+        var path = treePath;
+        if (IsFresh)
         {
             EnsureFolder(path);
+        }
+        else
+        {
+            path = Path.Combine(_stagingDir, Interlocked.Increment(ref _stagedCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         _staged[relative] = path;

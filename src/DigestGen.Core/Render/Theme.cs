@@ -13,8 +13,7 @@ public sealed class Theme
     public static readonly string[] RequiredPages = ["home", "paper", "topic", "topics", "date", "dates", "feeds", "search", "status", "page", "notfound"];
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
-    private readonly HandlebarsTemplate<object, object> _layout;
-    private readonly HandlebarsTemplate<TextWriter, object, object> _layoutToWriter;
+    private readonly HandlebarsTemplate<TextWriter, object, object> _layout;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, string>> _cards = new();
 
     private Theme(string directory, IHandlebars handlebars)
@@ -29,9 +28,7 @@ public sealed class Theme
             }
         }
 
-        var layoutFile = Path.Combine(directory, "layouts", "base.hbs");
-        _layout = Compile(handlebars, layoutFile);
-        _layoutToWriter = handlebars.Compile(new StringReader(File.ReadAllText(layoutFile)));
+        _layout = CompileToWriter(handlebars, Path.Combine(directory, "layouts", "base.hbs"));
         foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(directory, "pages"), "*.hbs"))
         {
             _pages[Path.GetFileNameWithoutExtension(file)] = Compile(handlebars, file);
@@ -48,11 +45,11 @@ public sealed class Theme
 
     public string AssetsDirectory => Path.Combine(Directory, "assets");
 
-    /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder).</summary>
     /// <summary>The folder of the theme a configuration names: a path to a theme folder, or a name under the themes folder.</summary>
     public static string DirectoryFor(string themesDir, string name) =>
         Path.GetFullPath(System.IO.Directory.Exists(name) ? name : Path.Combine(themesDir, name));
 
+    /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder).</summary>
     public static Theme Load(string themesDir, string name)
     {
         var directory = DirectoryFor(themesDir, name);
@@ -93,12 +90,24 @@ public sealed class Theme
         return context;
     }
 
-    public string RenderLayout(object context) => _layout(context);
+    public string RenderLayout(object context)
+    {
+        using var writer = new StringWriter();
+        _layout(writer, context);
+        return writer.ToString();
+    }
 
     /// <summary>The layout written straight to a writer: a whole page never needs to exist as one string.</summary>
-    public void RenderLayout(TextWriter writer, object context) => _layoutToWriter(writer, context);
+    public void RenderLayout(TextWriter writer, object context) => _layout(writer, context);
 
-    private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string file)
+    private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string file) =>
+        Compiled(file, text => handlebars.Compile(text));
+
+    private static HandlebarsTemplate<TextWriter, object, object> CompileToWriter(IHandlebars handlebars, string file) =>
+        Compiled(file, text => handlebars.Compile(new StringReader(text)));
+
+    /// <summary>A template error names the file, as a configuration error (exit code 2).</summary>
+    private static T Compiled<T>(string file, Func<string, T> compile)
     {
         if (!File.Exists(file))
         {
@@ -107,7 +116,7 @@ public sealed class Theme
 
         try
         {
-            return handlebars.Compile(File.ReadAllText(file));
+            return compile(File.ReadAllText(file));
         }
         catch (HandlebarsException e)
         {

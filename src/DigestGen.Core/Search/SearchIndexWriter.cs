@@ -156,7 +156,7 @@ public static class SearchIndexWriter
                     lengths[chunkStart + i] += TitleWeight;
                 }
 
-                foreach (var term in doc.BodyExtra is null ? Tokenizer.IndexTerms(doc.BodyText) : [.. Tokenizer.IndexTerms(doc.BodyText), .. Tokenizer.IndexTerms(doc.BodyExtra)])
+                foreach (var term in Tokenizer.IndexTerms(doc.BodyText).Concat(doc.BodyExtra is null ? [] : Tokenizer.IndexTerms(doc.BodyExtra)))
                 {
                     var (tf, inTitle) = counts.GetValueOrDefault(term);
                     counts[term] = (tf + 1, inTitle);
@@ -184,15 +184,18 @@ public static class SearchIndexWriter
         double Score(int df, int tf, int length) =>
             Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / averageLength))));
 
-        var scale = ImpactScale(raw.Values.Select(list => list.Select(p => Score(list.Count, p.Tf, lengths[p.Doc]))));
+        // Each posting's score once: the scale is taken from all of them, then each is quantised against it.
+        var scores = raw.ToDictionary(t => t.Key, t => t.Value.Select(p => Score(t.Value.Count, p.Tf, lengths[p.Doc])).ToArray(), StringComparer.Ordinal);
+        var scale = ImpactScale(scores.Values);
         var postings = new Dictionary<string, List<(int, int, bool)>>(raw.Count + topics.Count, StringComparer.Ordinal);
         foreach (var (term, list) in raw)
         {
+            var termScores = scores[term];
             var quantised = new List<(int, int, bool)>(list.Count);
-            foreach (var (doc, tf, inTitle) in list)
+            for (var i = 0; i < list.Count; i++)
             {
-                var impact = Math.Clamp((int)Math.Round(Score(list.Count, tf, lengths[doc]) / scale * PostingsCodec.MaxImpact), 1, PostingsCodec.MaxImpact);
-                quantised.Add((doc, impact, inTitle));
+                var impact = Math.Clamp((int)Math.Round(termScores[i] / scale * PostingsCodec.MaxImpact), 1, PostingsCodec.MaxImpact);
+                quantised.Add((list[i].Doc, impact, list[i].Title));
             }
 
             postings[term] = quantised;
@@ -213,18 +216,18 @@ public static class SearchIndexWriter
     /// The score that maps to the top impact: the 99.9th percentile of all scores, so a handful of
     /// rare-term outliers do not squeeze every common term into the lowest few of the 63 levels.
     /// </summary>
-    private static double ImpactScale(IEnumerable<IEnumerable<double>> scores)
+    private static double ImpactScale(ICollection<double[]> scores)
     {
         const int bins = 4096;
-        var all = scores.SelectMany(s => s).ToList();
-        var max = all.Count == 0 ? 1 : Math.Max(all.Max(), double.Epsilon);
+        var count = scores.Sum(s => s.Length);
+        var max = count == 0 ? 1 : Math.Max(scores.Max(s => s.Length == 0 ? 0 : s.Max()), double.Epsilon);
         var histogram = new int[bins + 1];
-        foreach (var s in all)
+        foreach (var s in scores.SelectMany(s => s))
         {
             histogram[(int)(s / max * bins)]++;
         }
 
-        var above = (int)(all.Count * 0.001);
+        var above = (int)(count * 0.001);
         var bin = bins;
         for (var seen = histogram[bin]; bin > 0 && seen + histogram[bin - 1] <= above; bin--)
         {

@@ -41,9 +41,7 @@ public sealed class RichText
     }
 
     /// <summary>Escaped HTML: the only tags are ours (<c>em</c>, <c>strong</c>, MathML).</summary>
-    public string ToHtml() => BuildHtml();
-
-    private string BuildHtml()
+    public string ToHtml()
     {
         var sb = new StringBuilder();
         foreach (var inline in Inlines)
