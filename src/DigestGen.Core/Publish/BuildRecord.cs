@@ -8,13 +8,13 @@ namespace DigestGen.Publish;
 /// <summary>
 /// What the last successful build read and wrote, kept beside <c>output/</c> (in
 /// <c>.digestgen-cache/</c>, never deployed): the inputs' fingerprint, the summary it reported, and
-/// every file it published with its size, time and content hash. The next build uses it to do nothing
+/// every file it published with its size, time, content hash and, for pages, source hash. The next build uses it to do nothing
 /// when nothing changed, and to tell unchanged files by hash without reading them back.
 /// </summary>
 public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int Pages, int Feeds, IReadOnlyDictionary<string, PublishedFile> Files)
 {
     public const string Folder = ".digestgen-cache";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     public static string PathFor(string outputDir)
     {
@@ -43,7 +43,8 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
             var files = new Dictionary<string, PublishedFile>(StringComparer.Ordinal);
             foreach (var f in root.GetProperty("files").EnumerateArray())
             {
-                files[f[0].GetString()!] = new PublishedFile(f[1].GetInt64(), f[2].GetInt64(), UInt128.Parse(f[3].GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                var source = f.GetArrayLength() > 4 ? Hex(f[4]) : UInt128.Zero;
+                files[f[0].GetString()!] = new PublishedFile(f[1].GetInt64(), f[2].GetInt64(), Hex(f[3]), source);
             }
 
             return new BuildRecord(
@@ -84,6 +85,11 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
                 w.WriteNumberValue(state.Length);
                 w.WriteNumberValue(state.Modified);
                 w.WriteStringValue(state.Hash.ToString("x32", CultureInfo.InvariantCulture));
+                if (state.Source != UInt128.Zero)
+                {
+                    w.WriteStringValue(state.Source.ToString("x32", CultureInfo.InvariantCulture));
+                }
+
                 w.WriteEndArray();
             }
 
@@ -93,6 +99,8 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
 
         File.Move(temp, path, overwrite: true);
     }
+
+    private static UInt128 Hex(JsonElement e) => UInt128.Parse(e.GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     /// <summary>True when <c>output/</c> holds exactly the recorded files, none resized or touched since.</summary>
     public bool DescribesOutput(IReadOnlyDictionary<string, (long Length, long Modified)> output) =>

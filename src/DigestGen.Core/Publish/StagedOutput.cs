@@ -18,7 +18,9 @@ public sealed class StagedOutput : IDisposable
     private readonly IReadOnlyDictionary<string, PublishedFile> _recorded;
     private readonly Dictionary<string, (long Length, long Modified)> _present;
     private readonly ConcurrentDictionary<string, UInt128> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UInt128> _sources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _unchanged = new(StringComparer.Ordinal);
+    private int _undrawn;
     private readonly ConcurrentDictionary<string, byte> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _staged = new(StringComparer.Ordinal);
@@ -50,11 +52,17 @@ public sealed class StagedOutput : IDisposable
     /// Safe to call from several threads at once, once per path. Bytes equal to the published file's
     /// are not staged at all, so a rebuild that changes nothing writes nothing.
     /// </summary>
-    public void Write(string relativePath, ReadOnlySpan<byte> content)
+    /// <param name="source">The source hash of the page drawn (see <see cref="TryKeep"/>), or zero.</param>
+    public void Write(string relativePath, ReadOnlySpan<byte> content, UInt128 source = default)
     {
         var (relative, path) = Reserve(relativePath);
         var hash = XxHash128.HashToUInt128(content);
         _files[relative] = hash;
+        if (source != UInt128.Zero)
+        {
+            _sources[relative] = source;
+        }
+
         if (IsPublished(relative, hash, content.Length) ?? SameBytes(content, Path.Combine(_outputDir, relative)))
         {
             _unchanged.TryAdd(relative, 0);
@@ -63,6 +71,32 @@ public sealed class StagedOutput : IDisposable
 
         using var handle = File.OpenHandle(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None);
         RandomAccess.Write(handle, content, 0);
+    }
+
+    /// <summary>
+    /// Keeps the published file without drawing it again, when the last build drew it from the same
+    /// source hash and nobody touched it since; false when the page must be drawn and written.
+    /// </summary>
+    public bool TryKeep(string relativePath, UInt128 source)
+    {
+        if (source == UInt128.Zero)
+        {
+            return false;
+        }
+
+        var normalised = Normalise(relativePath);
+        if (!_recorded.TryGetValue(normalised, out var recorded) || recorded.Source != source
+            || !_present.TryGetValue(normalised, out var present) || !recorded.Describes(present))
+        {
+            return false;
+        }
+
+        var (relative, _) = Reserve(relativePath);
+        _files[relative] = recorded.Hash;
+        _sources[relative] = source;
+        _unchanged.TryAdd(relative, 0);
+        Interlocked.Increment(ref _undrawn);
+        return true;
     }
 
     public void Write(string relativePath, string content) => Write(relativePath, Encoding.UTF8.GetBytes(content));
@@ -119,7 +153,7 @@ public sealed class StagedOutput : IDisposable
             states[relative] = written.TryGetValue(relative, out var w) ? w : _present[relative];
         }
 
-        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states));
+        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states), _undrawn);
     }
 
     public void Dispose()
@@ -150,7 +184,7 @@ public sealed class StagedOutput : IDisposable
     }
 
     private IReadOnlyDictionary<string, PublishedFile> Published(Dictionary<string, (long Length, long Modified)> states) =>
-        _files.ToDictionary(f => f.Key, f => new PublishedFile(states[f.Key].Length, states[f.Key].Modified, f.Value), StringComparer.Ordinal);
+        _files.ToDictionary(f => f.Key, f => new PublishedFile(states[f.Key].Length, states[f.Key].Modified, f.Value, _sources.GetValueOrDefault(f.Key)), StringComparer.Ordinal);
 
     /// <summary>One rename publishes the whole site: atomic, and no per-file moves.</summary>
     private void SwapIn()
@@ -202,7 +236,7 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Claims an output path (once per build) and returns it normalised, with its place in staging.</summary>
     private (string Relative, string Staged) Reserve(string relativePath)
     {
-        var normalised = relativePath.Replace('\\', '/').TrimStart('/');
+        var normalised = Normalise(relativePath);
         if (normalised.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(normalised))
         {
             throw new ArgumentException($"output path '{relativePath}' escapes the output folder");
@@ -215,6 +249,8 @@ public sealed class StagedOutput : IDisposable
 
         return (normalised, Path.Combine(_stagingDir, normalised));
     }
+
+    private static string Normalise(string relativePath) => relativePath.Replace('\\', '/').TrimStart('/');
 
     private int RemoveStale()
     {

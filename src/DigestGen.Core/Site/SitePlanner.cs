@@ -25,10 +25,13 @@ public sealed class SitePlanner
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PaperCard> _cards = new(StringComparer.Ordinal);
     private readonly List<DateOnly> _dates;
     private readonly bool _feeds;
+    private readonly PageSources? _sources;
 
-    public SitePlanner(Digest digest)
+    /// <param name="sources">Source hashes for the pages a rebuild may keep; without them every page is drawn.</param>
+    public SitePlanner(Digest digest, PageSources? sources = null)
     {
         _digest = digest;
+        _sources = sources;
         _feeds = digest.Config.BaseUrl.Length > 0;
         var c = digest.Config;
         _site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
@@ -59,22 +62,27 @@ public sealed class SitePlanner
     public IReadOnlyList<DateOnly> Dates => _dates;
 
     public IEnumerable<SitePage> Pages(IReadOnlyList<(string Slug, string Markdown)> contentPages) =>
-        PagePlans(contentPages).Select(plan => plan());
+        PagePlans(contentPages).Select(plan => plan.Draw());
 
     /// <summary>
     /// Every page as a plan to be carried out by whoever draws it: a build draws pages in parallel, and
     /// planning a paper or date page (its cards, related papers, neighbours) is most of the work, so it
     /// must not happen inside the one enumerator all threads share.
     /// </summary>
-    public IEnumerable<Func<SitePage>> PagePlans(IReadOnlyList<(string Slug, string Markdown)> contentPages)
+    public IEnumerable<PagePlan> PagePlans(IReadOnlyList<(string Slug, string Markdown)> contentPages)
     {
-        yield return HomePage;
-        foreach (var paper in _papersByDate.Values.SelectMany(list => list))
+        yield return PagePlan.Always(Routes.Home, HomePage);
+        foreach (var day in _papersByDate.Values)
         {
-            yield return () => PaperPage(paper);
+            for (var i = 0; i < day.Count; i++)
+            {
+                var paper = day[i];
+                var source = _sources?.PaperPage(paper, i > 0 ? day[i - 1] : null, i + 1 < day.Count ? day[i + 1] : null) ?? UInt128.Zero;
+                yield return new PagePlan(Routes.Paper(paper.Slug), source, () => PaperPage(paper));
+            }
         }
 
-        yield return TopicsPage;
+        yield return PagePlan.Always(Routes.Topics, TopicsPage);
         foreach (var topic in _digest.Taxonomy.All.Where(t => _papersByTopic.ContainsKey(t.Slug) || t.Slug != Topic.OtherSlug))
         {
             foreach (var plan in TopicPages(topic))
@@ -86,16 +94,23 @@ public sealed class SitePlanner
         for (var i = 0; i < _dates.Count; i++)
         {
             var index = i;
-            yield return () => DatePage(index);
+            var date = _dates[i];
+            var source = _sources?.DatePage(
+                date,
+                _papersByDate.GetValueOrDefault(date) ?? [],
+                _postsByDate.GetValueOrDefault(date) ?? [],
+                i > 0 ? _dates[i - 1] : null,
+                i + 1 < _dates.Count ? _dates[i + 1] : null) ?? UInt128.Zero;
+            yield return new PagePlan(Routes.Date(date), source, () => DatePage(index));
         }
 
-        yield return DatesPage;
-        yield return FeedsPage;
-        yield return StatusPage;
-        yield return () => new SitePage(Routes.Search, "search", Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search");
+        yield return PagePlan.Always(Routes.Dates, DatesPage);
+        yield return PagePlan.Always(Routes.Feeds, FeedsPage);
+        yield return PagePlan.Always(Routes.Status, StatusPage);
+        yield return PagePlan.Always(Routes.Search, () => new SitePage(Routes.Search, "search", Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search"));
         foreach (var (slug, markdown) in contentPages)
         {
-            yield return () => MarkdownPage(slug, markdown);
+            yield return PagePlan.Always(slug + "/", () => MarkdownPage(slug, markdown));
         }
     }
 
@@ -165,17 +180,20 @@ public sealed class SitePlanner
         return new SitePage(route, "paper", Head(paper.Title, Snippet(abstractText, 200), route, meta), model, "papers");
     }
 
-    private IEnumerable<Func<SitePage>> TopicPages(Topic topic)
+    private IEnumerable<PagePlan> TopicPages(Topic topic)
     {
         var papers = _papersByTopic.GetValueOrDefault(topic.Slug) ?? [];
         var pages = Math.Max(1, (papers.Count + Routes.PageSize - 1) / Routes.PageSize);
-        var description = MarkdownText.ToHtml(topic.Description);
+        var description = new Lazy<string>(() => MarkdownText.ToHtml(topic.Description));
         for (var page = 1; page <= pages; page++)
         {
             var number = page;
-            yield return () => TopicPage(topic, description, papers, number, pages);
+            var source = _sources?.TopicPage(topic, papers.Count, Slice(papers, number), number, pages) ?? UInt128.Zero;
+            yield return new PagePlan(Routes.Topic(topic.Slug, number), source, () => TopicPage(topic, description.Value, papers, number, pages));
         }
     }
+
+    private static IEnumerable<Paper> Slice(List<Paper> papers, int page) => papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize);
 
     private SitePage TopicPage(Topic topic, string description, List<Paper> papers, int page, int pages)
     {
@@ -186,7 +204,7 @@ public sealed class SitePlanner
             page,
             pages);
         var model = new TopicPage(topic.Name, description, papers.Count,
-            papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize).Select(Card).ToList(), pager, []);
+            Slice(papers, page).Select(Card).ToList(), pager, []);
         var title = page == 1 ? topic.Name : $"{topic.Name} (page {page} of {pages})";
         var feeds = _feeds ? FeedDefinition.LinksFor(Routes.Topic(topic.Slug), $"{_site.Title}: {topic.Name}") : [];
         return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, [], feeds), model, "topics");

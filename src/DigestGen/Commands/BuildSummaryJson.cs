@@ -20,6 +20,7 @@ internal static class BuildSummaryJson
         w.WriteNumber("written", result.Publish.Written);
         w.WriteNumber("unchanged", result.Publish.Unchanged);
         w.WriteNumber("removed", result.Publish.Removed);
+        w.WriteNumber("undrawn", result.Publish.Undrawn);
         w.WriteEndObject();
         result.Summary.WriteTo(w);
         w.WriteStartArray("stages");

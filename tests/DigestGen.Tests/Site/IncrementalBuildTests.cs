@@ -169,4 +169,102 @@ public class IncrementalBuildTests
         Assert.Equal(0, result.Publish.Written);
         Assert.True(File.Exists(DigestGen.Publish.BuildRecord.PathFor(content.Output)));
     }
+
+    [Fact]
+    public void Pages_whose_sources_are_unchanged_are_not_drawn_again()
+    {
+        using var content = Site();
+        var first = Build(content);
+        Assert.Equal(0, first.Publish.Undrawn);
+
+        AddCompressionSeed(content);
+        var result = Build(content);
+
+        // The speech topic and the first date show nothing that changed: neither drawn nor written. (In a
+        // corpus this small every paper is related to the new one, so paper pages are all drawn.)
+        Assert.Equal(2, result.Publish.Undrawn);
+        Assert.DoesNotContain("topics/speech/index.html", result.Publish.WrittenFiles);
+        Assert.DoesNotContain("dates/2025-08-19/index.html", result.Publish.WrittenFiles);
+        Assert.Contains(PaperPage(content, "compressing-the-kv-cache"), result.Publish.WrittenFiles);
+    }
+
+    public static TheoryData<string> Changes => new()
+    {
+        "new seed", "title override", "topic renamed", "site title", "card template", "seed edited", "seed removed",
+    };
+
+    /// <summary>
+    /// The guard on source hashes: whatever changed, the rebuilt site is byte for byte the site a clean
+    /// build of the same content gives. A field a page shows but its source hash misses would leave a
+    /// stale page here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void A_rebuild_gives_the_same_site_as_a_clean_build(string change)
+    {
+        using var content = Site();
+        Build(content);
+        Change(content, change);
+
+        var rebuilt = Build(content);
+        using var clean = new TempDir();
+        SiteBuilder.Build(new BuildOptions(content.Content, clean.Combine("output"), new DateOnly(2026, 1, 1)) { ThemesDir = content.Themes });
+
+        Assert.True(rebuilt.Publish.Written > 0, "the change changed nothing");
+        var expected = Files(clean.Combine("output"));
+        var actual = Files(content.Output);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, e => Assert.True(e.Value.AsSpan().SequenceEqual(actual[e.Key]), $"{change}: {e.Key} differs from a clean build"));
+    }
+
+    private static void Change(ContentFolder content, string change)
+    {
+        var digestYml = Path.Combine(content.Content, "digest.yml");
+        switch (change)
+        {
+            case "new seed":
+                AddCompressionSeed(content);
+                break;
+            case "title override":
+                content.With("overrides.yml", $"{PaperId(content, "speech-recognition")}:\n  title: Hearing Words In Noisy Cafeterias\n");
+                break;
+            case "topic renamed":
+                content.With("topics.yml", Topics.Replace("name: Speech", "name: Spoken Language", StringComparison.Ordinal));
+                break;
+            case "site title":
+                File.WriteAllText(digestYml, File.ReadAllText(digestYml).Replace("title: T", "title: The Digest", StringComparison.Ordinal));
+                break;
+            case "card template":
+                var card = Path.Combine(content.Themes, "default", "partials", "paper-card.hbs");
+                File.WriteAllText(card, File.ReadAllText(card).Replace("</li>", "<!-- tweak --></li>", StringComparison.Ordinal));
+                break;
+            case "seed edited":
+                content.With("seeds/b.txt", Seeds.Listing($"Speech Synthesis With Prosody\n\n{Synthesis} Now with singing.\n", "Aug 20"));
+                break;
+            case "seed removed":
+                content.With("digest.yml", "title: T\nbase_url: https://example.org/d/\nseeds:\n  - file: seeds/b.txt\n    captured: 2025-08-20\n");
+                File.Delete(Path.Combine(content.Content, "seeds", "a.txt"));
+                break;
+            default:
+                throw new ArgumentException(change);
+        }
+    }
+
+    private static void AddCompressionSeed(ContentFolder content)
+    {
+        File.AppendAllText(Path.Combine(content.Content, "digest.yml"), "  - file: seeds/c.txt\n    captured: 2025-08-21\n");
+        content.With("seeds/c.txt", Seeds.Listing($"Compressing The KV Cache Further\n\n{Compression}\n", "Aug 21"));
+    }
+
+    private static string PaperId(ContentFolder content, string slugStart)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(content.Output, "data", "papers.json")));
+        return doc.RootElement.GetProperty("papers").EnumerateArray()
+            .Single(p => p.GetProperty("slug").GetString()!.StartsWith(slugStart, StringComparison.Ordinal))
+            .GetProperty("id").GetString()!;
+    }
+
+    private static Dictionary<string, byte[]> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
 }

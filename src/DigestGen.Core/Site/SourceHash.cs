@@ -1,0 +1,70 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace DigestGen.Site;
+
+/// <summary>
+/// Builds a 128-bit hash of the values a page is drawn from. Every value is written with its length
+/// or a type tag, so ("ab", "c") and ("a", "bc") hash apart.
+/// </summary>
+public sealed class SourceHash
+{
+    private readonly XxHash128 _hash = new();
+
+    public SourceHash Add(string? text)
+    {
+        if (text is null)
+        {
+            return Add(-1);
+        }
+
+        Add(text.Length);
+        _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        return this;
+    }
+
+    public SourceHash Add(int value)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        MemoryMarshal.Write(bytes, in value);
+        _hash.Append(bytes);
+        return this;
+    }
+
+    public SourceHash Add(int? value) => value is { } v ? Add(1).Add(v) : Add(0);
+
+    public SourceHash Add(bool value) => Add(value ? 1 : 0);
+
+    public SourceHash Add(DateOnly value) => Add(value.DayNumber);
+
+    public SourceHash Add(DateOnly? value) => value is { } v ? Add(1).Add(v) : Add(0);
+
+    public SourceHash Add(UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        MemoryMarshal.Write(bytes, in value);
+        _hash.Append(bytes);
+        return this;
+    }
+
+    public SourceHash Add(IReadOnlyList<string> texts)
+    {
+        Add(texts.Count);
+        foreach (var text in texts)
+        {
+            Add(text);
+        }
+
+        return this;
+    }
+
+    /// <summary>The hash; never zero, as zero means "no source known".</summary>
+    public UInt128 Value
+    {
+        get
+        {
+            var value = _hash.GetCurrentHashAsUInt128();
+            return value == UInt128.Zero ? UInt128.One : value;
+        }
+    }
+}
