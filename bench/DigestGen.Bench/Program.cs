@@ -30,6 +30,7 @@ if (args.Length >= 1 && args[0] == "micro")
 if (args.Length >= 3 && args[0] == "suite")
 {
     // bench suite ROOT N [N …]: generate, then full / no-op / one-seed builds, three runs each; a Markdown table of medians
+    Directory.CreateDirectory(args[1]);
     using var log = File.CreateText(Path.Combine(args[1], "suite.log"));
     BuildSuite.Execute(Environment.ProcessPath!, args[1], args.Skip(2).Select(int.Parse).ToList(), log);
     return 0;

@@ -26,12 +26,12 @@ public sealed class StagedOutput : IDisposable
     private readonly ConcurrentDictionary<string, string> _staged = new(StringComparer.Ordinal);
     private int _stagedCount;
 
-    private StagedOutput(string outputDir, BuildRecord? previous)
+    private StagedOutput(string outputDir, BuildRecord? previous, Dictionary<string, (long Length, long Modified)>? listing)
     {
         _outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         _stagingDir = _outputDir + ".staging";
         _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
-        _present = OutputListing.Read(_outputDir);
+        _present = listing ?? OutputListing.Read(_outputDir);
         if (Directory.Exists(_stagingDir))
         {
             Directory.Delete(_stagingDir, recursive: true);
@@ -41,7 +41,9 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <param name="previous">The last build's record of this output folder, if any: its hashes spare reading files back.</param>
-    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null) => new(outputDir, previous);
+    /// <param name="listing">The output folder's <see cref="OutputListing"/>, when the caller read it already.</param>
+    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null, Dictionary<string, (long Length, long Modified)>? listing = null) =>
+        new(outputDir, previous, listing);
 
     public int Count => _files.Count;
 
