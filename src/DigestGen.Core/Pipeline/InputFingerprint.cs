@@ -10,7 +10,8 @@ namespace DigestGen.Pipeline;
 /// </summary>
 public static class InputFingerprint
 {
-    public static string Compute(BuildOptions options, string themeDirectory)
+    /// <param name="themeFingerprint">The theme folder's <see cref="OfFolder"/>, which pages' source hashes use too.</param>
+    public static string Compute(BuildOptions options, string themeFingerprint)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -20,21 +21,23 @@ public static class InputFingerprint
             hash.AppendData(bytes);
         }
 
-        Add("digestgen-inputs/1");
+        Add("digestgen-inputs/2");
         Add(typeof(InputFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(options.BuildDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add(options.BaseUrl ?? "\0");
-        AddFolder(hash, Add, "content", options.ContentDir);
-        AddFolder(hash, Add, "theme", themeDirectory);
+        Add("content");
+        Add(OfFolder(options.ContentDir));
+        Add("theme");
+        Add(themeFingerprint);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void AddFolder(IncrementalHash hash, Action<string> add, string label, string folder)
+    /// <summary>A hash of every file under a folder, by relative path and content ("" for a missing folder).</summary>
+    public static string OfFolder(string folder)
     {
-        add(label);
         if (!Directory.Exists(folder))
         {
-            return;
+            return "";
         }
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
@@ -43,10 +46,15 @@ public static class InputFingerprint
             .ToList();
         var contents = new byte[files.Count][];
         Parallel.For(0, files.Count, i => contents[i] = SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, files[i]))));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var i = 0; i < files.Count; i++)
         {
-            add(files[i]);
+            var path = Encoding.UTF8.GetBytes(files[i]);
+            hash.AppendData(BitConverter.GetBytes(path.Length));
+            hash.AppendData(path);
             hash.AppendData(contents[i]);
         }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

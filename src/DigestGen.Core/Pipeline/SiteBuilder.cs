@@ -22,21 +22,35 @@ public static class SiteBuilder
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
         var themeDir = Theme.DirectoryFor(themesDir, DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme);
         var previous = BuildRecord.Load(options.OutputDir);
-        var fingerprint = timings.Time("fingerprint", () => InputFingerprint.Compute(options, themeDir));
-        if (previous is not null && previous.Fingerprint == fingerprint
-            && timings.Time("verify", () => previous.DescribesOutput(OutputListing.Read(options.OutputDir))))
+        var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
-            // Same inputs, same generator, and output/ exactly as the last build left it: nothing to do.
-            return new BuildResult(previous.Summary, new PublishReport(0, previous.Files.Count, 0, [], previous.Files), timings, previous.Pages, previous.Feeds);
+            var theme = InputFingerprint.OfFolder(themeDir);
+            return (InputFingerprint.Compute(options, theme), theme);
+        });
+
+        Task<Dictionary<string, (long Length, long Modified)>> listing;
+        if (previous is not null && previous.Fingerprint == fingerprint)
+        {
+            var present = timings.Time("verify", () => OutputListing.Read(options.OutputDir));
+            if (previous.DescribesOutput(present))
+            {
+                // Same inputs, same generator, and output/ exactly as the last build left it: nothing to do.
+                return new BuildResult(previous.Summary, new PublishReport(0, previous.Files.Count, 0, [], previous.Files), timings, previous.Pages, previous.Feeds);
+            }
+
+            listing = Task.FromResult(present);
+        }
+        else
+        {
+            // Listing output/ (a stat per file: about a second at 100,000 pages) is only needed when pages
+            // are published, so it runs beside loading the digest, which is computation.
+            listing = Task.Run(() => OutputListing.Read(options.OutputDir));
         }
 
-        // Listing output/ (a stat per file: about a second at 100,000 pages) is only needed when pages are
-        // published, so it runs beside loading the digest, which is computation.
-        var listing = Task.Run(() => OutputListing.Read(options.OutputDir));
         var digest = DigestLoader.Load(options, timings);
         var theme = Theme.Load(themesDir, digest.Config.Theme);
         using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
-        var routes = timings.Time("pages", () => WritePages(digest, theme, output, options.ContentDir));
+        var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
         var feeds = 0;
         timings.Time("feeds", () =>
         {
@@ -68,10 +82,10 @@ public static class SiteBuilder
     /// what drawing would give. A method of its own so the planner and the theme's card cache
     /// (a few hundred MB at 100,000 papers) are garbage before feeds and search are built.
     /// </summary>
-    private static IReadOnlyCollection<string> WritePages(Digest digest, Theme theme, StagedOutput output, string contentDir)
+    private static IReadOnlyCollection<string> WritePages(Digest digest, Theme theme, string themeFingerprint, StagedOutput output, string contentDir)
     {
         var assetVersion = CopyAssets(theme, output);
-        var planner = new SitePlanner(digest, new PageSources(digest, theme.Fingerprint));
+        var planner = new SitePlanner(digest, new PageSources(digest, themeFingerprint));
         var renderer = new PageRenderer(theme, planner.Site, assetVersion);
         var routes = new ConcurrentBag<string>();
         Parallel.ForEach(

@@ -8,8 +8,9 @@ namespace DigestGen.Publish;
 /// <summary>
 /// What the last successful build read and wrote, kept beside <c>output/</c> (in
 /// <c>.digestgen-cache/</c>, never deployed): the inputs' fingerprint, the summary it reported, and
-/// every file it published with its size, time, content hash and, for pages, source hash. The next build uses it to do nothing
-/// when nothing changed, and to tell unchanged files by hash without reading them back.
+/// every file it published with its size, time, content hash and, for pages, source hash. The next
+/// build uses it to do nothing when nothing changed, to tell unchanged files by hash without reading
+/// them back, and to keep pages whose sources did not change without drawing them.
 /// </summary>
 public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int Pages, int Feeds, IReadOnlyDictionary<string, PublishedFile> Files)
 {

@@ -19,7 +19,6 @@ public sealed class Theme
     private Theme(string directory, IHandlebars handlebars)
     {
         Directory = directory;
-        Fingerprint = FolderFingerprint(directory);
         var partials = Path.Combine(directory, "partials");
         if (System.IO.Directory.Exists(partials))
         {
@@ -43,9 +42,6 @@ public sealed class Theme
     }
 
     public string Directory { get; }
-
-    /// <summary>A hash of every file of the theme (templates, partials, assets): pages drawn with another theme are other pages.</summary>
-    public string Fingerprint { get; } = "";
 
     public string AssetsDirectory => Path.Combine(Directory, "assets");
 
@@ -82,20 +78,6 @@ public sealed class Theme
         }
 
         return theme;
-    }
-
-    private static string FolderFingerprint(string directory)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
-        {
-            var bytes = File.ReadAllBytes(Path.Combine(directory, file));
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file}\n{bytes.Length}\n"));
-            hash.AppendData(bytes);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     public string RenderPage(string template, object context) => _pages[template](context);

@@ -75,7 +75,12 @@ public sealed class PageSources
             hash.Add(_papers[paper.Id]);
         }
 
-        AddPosts(hash, posts.Select(p => p.Id).ToList());
+        hash.Add(posts.Count);
+        foreach (var post in posts)
+        {
+            hash.Add(_posts[post.Id]);
+        }
+
         return hash.Value;
     }
 
