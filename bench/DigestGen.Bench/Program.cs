@@ -45,6 +45,12 @@ if (args.Length >= 3 && args[0] == "build")
         timings.StageFinished = (stage, _) => Console.WriteLine($"heap after {stage}: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB live, peak so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
     }
 
+    using var gcLog = Environment.GetEnvironmentVariable("BENCH_GC") == "1" ? new GcLog() : null;
+    if (gcLog is not null)
+    {
+        timings.StageFinished = (stage, _) => gcLog.Stage = "after " + stage;
+    }
+
     var watch = Stopwatch.StartNew();
     var result = SiteBuilder.Build(new BuildOptions(args[1], args[2], new DateOnly(2030, 1, 1)) { ThemesDir = Path.Combine(FindRoot(), "themes") }, timings);
     watch.Stop();
@@ -53,6 +59,11 @@ if (args.Length >= 3 && args[0] == "build")
                       $"written={p.Written} unchanged={p.Unchanged} removed={p.Removed} undrawn={p.Undrawn}");
     Console.WriteLine("stages: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage}={s.Elapsed.TotalMilliseconds:0}")));
     Console.WriteLine($"gc: gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated_mb={GC.GetTotalAllocatedBytes() / (1024 * 1024)}");
+    foreach (var line in gcLog?.Lines ?? [])
+    {
+        Console.WriteLine(line);
+    }
+
     return 0;
 }
 

@@ -26,7 +26,8 @@ public sealed record PaperPage(
     LinkView? Previous,
     LinkView? Next);
 
-public sealed record TopicPage(string Name, string DescriptionHtml, int Count, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);
+/// <summary>A topic's first page (its <paramref name="Stats"/> give the topic's size) or one of its archive pages (they give the dates they cover).</summary>
+public sealed record TopicPage(string Name, string DescriptionHtml, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);
 
 public sealed record TopicsPage(IReadOnlyList<TopicSummary> Topics);
 

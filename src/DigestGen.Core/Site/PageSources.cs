@@ -56,9 +56,10 @@ public sealed class PageSources
             .Value;
     }
 
-    public UInt128 TopicPage(Topic topic, int total, IEnumerable<Paper> shown, int page, int pages)
+    /// <param name="links">What decides the page's pager links (the number of archive pages, or whether an archive page is the newest).</param>
+    public UInt128 TopicPage(Topic topic, int total, IEnumerable<Paper> shown, int page, int links)
     {
-        var hash = Start("topic").Add(topic.Slug).Add(total).Add(page).Add(pages);
+        var hash = Start("topic").Add(topic.Slug).Add(total).Add(page).Add(links);
         foreach (var paper in shown)
         {
             hash.Add(_papers[paper.Id]);

@@ -25,7 +25,10 @@ public static class Routes
 
     public static string Paper(string slug) => $"papers/{slug}/";
 
-    public static string Topic(string slug, int page = 1) => page <= 1 ? $"topics/{slug}/" : $"topics/{slug}/page/{page}/";
+    public static string Topic(string slug) => $"topics/{slug}/";
+
+    /// <summary>A topic's archive page; 1 holds its oldest papers (see <see cref="TopicPagination"/>).</summary>
+    public static string TopicArchive(string slug, int page) => $"topics/{slug}/page/{page}/";
 
     public static string Date(DateOnly date) => $"dates/{date:yyyy-MM-dd}/";
 

@@ -183,32 +183,45 @@ public sealed class SitePlanner
     private IEnumerable<PagePlan> TopicPages(Topic topic)
     {
         var papers = _papersByTopic.GetValueOrDefault(topic.Slug) ?? [];
-        var pages = Math.Max(1, (papers.Count + Routes.PageSize - 1) / Routes.PageSize);
+        var pagination = new TopicPagination(papers.Count);
         var description = new Lazy<string>(() => MarkdownText.ToHtml(topic.Description));
-        for (var page = 1; page <= pages; page++)
+        var first = papers.GetRange(0, pagination.FirstPageCount);
+        yield return new PagePlan(
+            Routes.Topic(topic.Slug),
+            _sources?.TopicPage(topic, papers.Count, first, 0, pagination.Archived) ?? UInt128.Zero,
+            () => TopicPage(topic, description.Value, first, 0, pagination.Archived, papers.Count));
+        for (var page = 1; page <= pagination.Archived; page++)
         {
             var number = page;
-            var source = _sources?.TopicPage(topic, papers.Count, Slice(papers, number), number, pages) ?? UInt128.Zero;
-            yield return new PagePlan(Routes.Topic(topic.Slug, number), source, () => TopicPage(topic, description.Value, papers, number, pages));
+            var shown = papers.GetRange(pagination.Start(number), Routes.PageSize);
+
+            // An archive page does not show the topic's size or page count, which every new paper would change.
+            var source = _sources?.TopicPage(topic, 0, shown, number, number == pagination.Archived ? 0 : 1) ?? UInt128.Zero;
+            yield return new PagePlan(Routes.TopicArchive(topic.Slug, number), source, () => TopicPage(topic, description.Value, shown, number, pagination.Archived, 0));
         }
     }
 
-    private static IEnumerable<Paper> Slice(List<Paper> papers, int page) => papers.Skip((page - 1) * Routes.PageSize).Take(Routes.PageSize);
-
-    private SitePage TopicPage(Topic topic, string description, List<Paper> papers, int page, int pages)
+    /// <param name="page">0 for the topic's first page, else the archive page's number.</param>
+    /// <param name="total">The topic's size, shown on its first page only.</param>
+    private SitePage TopicPage(Topic topic, string description, List<Paper> shown, int page, int archived, int total)
     {
-        var route = Routes.Topic(topic.Slug, page);
-        var pager = new Pager(
-            page > 1 ? Routes.Topic(topic.Slug, page - 1) : null,
-            page < pages ? Routes.Topic(topic.Slug, page + 1) : null,
-            page,
-            pages);
-        var model = new TopicPage(topic.Name, description, papers.Count,
-            Slice(papers, page).Select(Card).ToList(), pager, []);
-        var title = page == 1 ? topic.Name : $"{topic.Name} (page {page} of {pages})";
+        var route = page == 0 ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page);
+        var span = shown.Count == 0 ? "" : DateSpan(shown[^1].DigestDate, shown[0].DigestDate);
+        var pager = page == 0
+            ? new Pager(null, archived > 0 ? Routes.TopicArchive(topic.Slug, archived) : null, "Newest papers")
+            : new Pager(page == archived ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page + 1), page > 1 ? Routes.TopicArchive(topic.Slug, page - 1) : null, $"Papers of {span}");
+        var stats = page == 0 ? $"{total} {(total == 1 ? "paper" : "papers")}" : $"Archive page {page}: papers of {span}";
+        var model = new TopicPage(topic.Name, description, stats, shown.Select(Card).ToList(), pager, []);
+        var title = page == 0 ? topic.Name : $"{topic.Name} (archive page {page}, {span})";
         var feeds = _feeds ? FeedDefinition.LinksFor(Routes.Topic(topic.Slug), $"{_site.Title}: {topic.Name}") : [];
         return new SitePage(route, "topic", Head(title, Snippet(topic.Description, 200), route, [], feeds), model, "topics");
     }
+
+    /// <summary>"March 3, 2026", or "March 3 – April 4, 2026" for a range.</summary>
+    private static string DateSpan(DateOnly from, DateOnly to) =>
+        from == to ? LongDate(from)
+        : from.Year == to.Year ? $"{from.ToString("MMMM d", CultureInfo.InvariantCulture)} – {LongDate(to)}"
+        : $"{LongDate(from)} – {LongDate(to)}";
 
     private SitePage TopicsPage()
     {

@@ -31,6 +31,10 @@ public sealed record FeedLink(string Type, string Title, string Url);
 /// <summary>What goes in a page's head: title, description, canonical URL, Open Graph and citation tags, feeds.</summary>
 public sealed record PageHead(string Title, string Description, string Canonical, IReadOnlyList<MetaTag> Meta, IReadOnlyList<FeedLink> Feeds);
 
-public sealed record Pager(string? PreviousUrl, string? NextUrl, int Page, int Pages, string PreviousText = "Newer", string NextText = "Older");
+/// <summary>Links to the newer (rel=prev) and older (rel=next) page of a list, and what this page holds.</summary>
+public sealed record Pager(string? PreviousUrl, string? NextUrl, string Label, string PreviousText = "Newer", string NextText = "Older")
+{
+    public bool HasLinks => PreviousUrl is not null || NextUrl is not null;
+}
 
 public sealed record SiteInfo(string Title, string Description, string Language, string BaseUrl);

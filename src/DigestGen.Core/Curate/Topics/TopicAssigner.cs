@@ -20,8 +20,10 @@ public sealed class TopicAssigner
     private const int PrefixKeyLength = 4;
 
     private readonly Taxonomy _taxonomy;
-    private readonly Dictionary<string, List<(int Topic, TopicPhrase Phrase)>> _byFirstTerm = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(int Topic, TopicPhrase Phrase)>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Topic, int Phrase)>> _byFirstTerm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Topic, int Phrase)>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Topic, int Phrase)>>.AlternateLookup<ReadOnlySpan<char>> _byPrefixSpan;
+    private readonly List<TopicPhrase> _phrases = new();
 
     public TopicAssigner(Taxonomy taxonomy)
     {
@@ -30,18 +32,22 @@ public sealed class TopicAssigner
         {
             foreach (var phrase in taxonomy.Topics[t].Phrases)
             {
+                var index = _phrases.Count;
+                _phrases.Add(phrase);
                 var first = phrase.Terms[0];
                 if (phrase.PrefixLast && phrase.Terms.Count == 1)
                 {
                     var key = first.Length >= PrefixKeyLength ? first[..PrefixKeyLength] : first;
-                    Add(_byPrefix, key, (t, phrase));
+                    Add(_byPrefix, key, (t, index));
                 }
                 else
                 {
-                    Add(_byFirstTerm, first, (t, phrase));
+                    Add(_byFirstTerm, first, (t, index));
                 }
             }
         }
+
+        _byPrefixSpan = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Topic slugs, best first; "other" when no rule selects the text.</summary>
@@ -77,27 +83,32 @@ public sealed class TopicAssigner
 
     private void AddMatches(List<string> terms, int factor, int[] scores)
     {
-        var matched = new HashSet<TopicPhrase>(ReferenceEqualityComparer.Instance);
+        // Phrases are numbered, so "already counted in this field" is a flag, not a set lookup.
+        var matched = _phrases.Count <= 1024 ? stackalloc bool[_phrases.Count] : new bool[_phrases.Count];
         for (var i = 0; i < terms.Count; i++)
         {
             if (_byFirstTerm.TryGetValue(terms[i], out var candidates))
             {
-                foreach (var (topic, phrase) in candidates)
+                foreach (var (topic, index) in candidates)
                 {
-                    if (MatchesAt(terms, i, phrase) && matched.Add(phrase))
+                    var phrase = _phrases[index];
+                    if (!matched[index] && MatchesAt(terms, i, phrase))
                     {
+                        matched[index] = true;
                         scores[topic] += phrase.Weight * factor;
                     }
                 }
             }
 
-            var key = terms[i].Length >= PrefixKeyLength ? terms[i][..PrefixKeyLength] : terms[i];
-            if (_byPrefix.TryGetValue(key, out var prefixed))
+            var term = terms[i].AsSpan();
+            if (_byPrefixSpan.TryGetValue(term.Length >= PrefixKeyLength ? term[..PrefixKeyLength] : term, out var prefixed))
             {
-                foreach (var (topic, phrase) in prefixed)
+                foreach (var (topic, index) in prefixed)
                 {
-                    if (terms[i].StartsWith(phrase.Terms[0], StringComparison.Ordinal) && matched.Add(phrase))
+                    var phrase = _phrases[index];
+                    if (!matched[index] && term.StartsWith(phrase.Terms[0], StringComparison.Ordinal))
                     {
+                        matched[index] = true;
                         scores[topic] += phrase.Weight * factor;
                     }
                 }
@@ -127,11 +138,11 @@ public sealed class TopicAssigner
         return true;
     }
 
-    private static void Add(Dictionary<string, List<(int, TopicPhrase)>> index, string key, (int, TopicPhrase) value)
+    private static void Add(Dictionary<string, List<(int, int)>> index, string key, (int, int) value)
     {
         if (!index.TryGetValue(key, out var list))
         {
-            index[key] = list = new List<(int, TopicPhrase)>();
+            index[key] = list = new List<(int, int)>();
         }
 
         list.Add(value);
