@@ -24,14 +24,30 @@ public sealed class PaperCatalog
     public void Add(IEnumerable<SeedIngestResult> seeds)
     {
         var ordered = seeds.OrderBy(s => s.CaptureDate).ThenBy(s => s.File, StringComparer.Ordinal).ToList();
-        foreach (var record in ordered.SelectMany(s => s.Listings))
+
+        // Keys and ids (normalising and hashing every title and abstract) are computed in parallel; only the merge is sequential.
+        var listings = ordered.SelectMany(s => s.Listings).ToArray();
+        var listingKeys = new (string Title, string Abstract, string Id)[listings.Length];
+        Parallel.For(0, listings.Length, i =>
         {
-            AddListing(record);
+            var title = TextKey.Of(listings[i].Title);
+            listingKeys[i] = (title, TextKey.Of(listings[i].Abstract), StableId.For('p', "title:" + title));
+        });
+        for (var i = 0; i < listings.Length; i++)
+        {
+            AddListing(listings[i], listingKeys[i]);
         }
 
-        foreach (var record in ordered.SelectMany(s => s.Abstracts))
+        var abstracts = ordered.SelectMany(s => s.Abstracts).ToArray();
+        var abstractKeys = new (string Abstract, string Id)[abstracts.Length];
+        Parallel.For(0, abstracts.Length, i =>
         {
-            AddAbstract(record);
+            var key = TextKey.Of(abstracts[i].Abstract);
+            abstractKeys[i] = (key, StableId.For('p', "abstract:" + key));
+        });
+        for (var i = 0; i < abstracts.Length; i++)
+        {
+            AddAbstract(abstracts[i], abstractKeys[i]);
         }
 
         foreach (var post in ordered.SelectMany(s => s.Posts))
@@ -40,13 +56,12 @@ public sealed class PaperCatalog
         }
     }
 
-    private void AddListing(ListingRecord record)
+    private void AddListing(ListingRecord record, (string Title, string Abstract, string Id) key)
     {
-        var key = TextKey.Of(record.Title);
-        if (!_byTitle.TryGetValue(key, out var entry))
+        if (!_byTitle.TryGetValue(key.Title, out var entry))
         {
-            entry = new CatalogEntry(StableId.For('p', "title:" + key));
-            _byTitle[key] = entry;
+            entry = new CatalogEntry(key.Id);
+            _byTitle[key.Title] = entry;
             _entries.Add(entry);
         }
         else
@@ -55,16 +70,15 @@ public sealed class PaperCatalog
         }
 
         entry.Listings.Add(record);
-        _byAbstract.TryAdd(TextKey.Of(record.Abstract), entry);
+        _byAbstract.TryAdd(key.Abstract, entry);
     }
 
-    private void AddAbstract(AbstractRecord record)
+    private void AddAbstract(AbstractRecord record, (string Abstract, string Id) key)
     {
-        var key = TextKey.Of(record.Abstract);
-        if (!_byAbstract.TryGetValue(key, out var entry))
+        if (!_byAbstract.TryGetValue(key.Abstract, out var entry))
         {
-            entry = new CatalogEntry(StableId.For('p', "abstract:" + key));
-            _byAbstract[key] = entry;
+            entry = new CatalogEntry(key.Id);
+            _byAbstract[key.Abstract] = entry;
             _entries.Add(entry);
         }
         else

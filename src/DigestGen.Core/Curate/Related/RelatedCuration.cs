@@ -12,9 +12,10 @@ public static class RelatedCuration
         var neighbours = index.AllNeighbours(Neighbours);
 
         var linker = new PostPaperLinker(papers);
-        var linkedPosts = posts.Select(p => p with
+        var postNeighbours = index.Neighbours(posts.Select(p => p.Text).ToList(), Neighbours);
+        var linkedPosts = posts.Select((p, i) => p with
         {
-            Related = index.Neighbours(p.Text, Neighbours),
+            Related = postNeighbours[i],
             Mentions = linker.Mentions(p.Text),
         }).ToList();
 

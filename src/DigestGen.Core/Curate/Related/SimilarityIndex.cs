@@ -33,13 +33,30 @@ public sealed class SimilarityIndex
     public SimilarityIndex(IReadOnlyList<(string Id, string Text)> documents)
     {
         _ids = documents.Select(d => d.Id).ToArray();
-        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var termCounts = new List<Dictionary<int, int>>(documents.Count);
-        var df = new List<int>();
-        foreach (var (_, text) in documents)
+
+        // Tokenising is most of the work and is done in parallel; term ids are then given in document
+        // order, one thread, so they are the same every build.
+        var termCounts = new Dictionary<string, int>[documents.Count];
+        Parallel.For(0, documents.Count, i =>
         {
-            var counts = new Dictionary<int, int>();
-            foreach (var term in Tokenizer.IndexTerms(text))
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var term in Tokenizer.IndexTerms(documents[i].Text))
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+            }
+
+            termCounts[i] = counts;
+        });
+
+        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        var idCounts = new (int Term, int Count)[documents.Count][];
+        for (var doc = 0; doc < termCounts.Length; doc++)
+        {
+            var counts = termCounts[doc];
+            var row = new (int, int)[counts.Count];
+            var k = 0;
+            foreach (var (term, count) in counts)
             {
                 if (!_termIds.TryGetValue(term, out var id))
                 {
@@ -48,23 +65,28 @@ public sealed class SimilarityIndex
                     df.Add(0);
                 }
 
-                if (counts.TryGetValue(id, out var c))
-                {
-                    counts[id] = c + 1;
-                }
-                else
-                {
-                    counts[id] = 1;
-                    df[id]++;
-                }
+                df[id]++;
+                row[k++] = (id, count);
             }
 
-            termCounts.Add(counts);
+            idCounts[doc] = row;
+            termCounts[doc] = null!;
         }
 
         var n = Math.Max(1, documents.Count);
         _idf = df.Select(d => (float)Math.Log(1.0 + (double)n / d)).ToArray();
-        _vectors = termCounts.Select(counts => Normalise(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * _idf[kv.Key])))).ToArray();
+        _vectors = new (int Term, float Weight)[idCounts.Length][];
+        Parallel.For(0, idCounts.Length, doc =>
+        {
+            var row = idCounts[doc];
+            var vector = new (int Term, float Weight)[row.Length];
+            for (var k = 0; k < row.Length; k++)
+            {
+                vector[k] = (row[k].Term, (float)(1 + Math.Log(row[k].Count)) * _idf[row[k].Term]);
+            }
+
+            _vectors[doc] = Normalise(vector);
+        });
 
         var cap = Math.Max(MinDocFrequencyCap, (int)(n * MaxDocFrequencyShare));
         var lists = new List<(int Doc, float Weight)>?[_termIds.Count];
@@ -79,9 +101,13 @@ public sealed class SimilarityIndex
             }
         }
 
-        _postings = lists.Select(l => l is null
-            ? []
-            : l.OrderByDescending(p => p.Weight).ThenBy(p => p.Doc).Take(MaxPostings).ToArray()).ToArray();
+        _postings = new (int Doc, float Weight)[lists.Length][];
+        Parallel.For(0, lists.Length, term =>
+        {
+            _postings[term] = lists[term] is { } l
+                ? l.OrderByDescending(p => p.Weight).ThenBy(p => p.Doc).Take(MaxPostings).ToArray()
+                : [];
+        });
     }
 
     public int Count => _ids.Length;
@@ -98,20 +124,26 @@ public sealed class SimilarityIndex
         return result;
     }
 
-    /// <summary>The documents most similar to a text that is not in the index (a post).</summary>
-    public IReadOnlyList<string> Neighbours(string text, int k)
+    /// <summary>The documents most similar to each of some texts that are not in the index (posts), in parallel.</summary>
+    public IReadOnlyList<string>[] Neighbours(IReadOnlyList<string> texts, int k)
     {
-        var counts = new Dictionary<int, int>();
-        foreach (var term in Tokenizer.IndexTerms(text))
+        var result = new IReadOnlyList<string>[texts.Count];
+        Parallel.For(0, texts.Count, () => new Accumulator(_ids.Length, _idf.Length), (i, _, acc) =>
         {
-            if (_termIds.TryGetValue(term, out var id))
+            var counts = new Dictionary<int, int>();
+            foreach (var term in Tokenizer.IndexTerms(texts[i]))
             {
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                if (_termIds.TryGetValue(term, out var id))
+                {
+                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                }
             }
-        }
 
-        var vector = Normalise(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * _idf[kv.Key])));
-        return Query(vector, k, -1, new Accumulator(_ids.Length, _idf.Length));
+            var vector = Normalise(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * _idf[kv.Key])).ToArray());
+            result[i] = Query(vector, k, -1, acc);
+            return acc;
+        }, _ => { });
+        return result;
     }
 
     private List<string> Query((int Term, float Weight)[] vector, int k, int self, Accumulator acc)
@@ -178,11 +210,24 @@ public sealed class SimilarityIndex
         return best.Select(b => _ids[b.Doc]).ToList();
     }
 
-    private static (int Term, float Weight)[] Normalise(IEnumerable<(int Term, float Weight)> raw)
+    private static (int Term, float Weight)[] Normalise((int Term, float Weight)[] items)
     {
-        var items = raw.ToArray();
-        var norm = (float)Math.Sqrt(items.Sum(i => (double)i.Weight * i.Weight));
-        return norm == 0 ? items : items.Select(i => (i.Term, i.Weight / norm)).ToArray();
+        var sum = 0.0;
+        foreach (var item in items)
+        {
+            sum += (double)item.Weight * item.Weight;
+        }
+
+        var norm = (float)Math.Sqrt(sum);
+        if (norm != 0)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i].Weight /= norm;
+            }
+        }
+
+        return items;
     }
 
     /// <summary>Dense scratch space reused across queries on one thread: partial scores per document, the query's weight per term.</summary>
