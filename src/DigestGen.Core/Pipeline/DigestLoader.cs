@@ -13,7 +13,8 @@ public static class DigestLoader
 {
     public const string SeedsFolder = "seeds";
 
-    public static Digest Load(BuildOptions options, StageTimings timings)
+    /// <param name="remember">Whether to use and update the <see cref="CurationMemo"/> kept beside the output folder (builds do; checks need not).</param>
+    public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false)
     {
         var diagnostics = new DiagnosticBag();
         var config = DigestConfigLoader.Load(options.ContentDir);
@@ -27,9 +28,20 @@ public static class DigestLoader
         }
 
         var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
-        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
         var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
-        (papers, posts) = timings.Time("topics", () => TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics));
+        var memo = remember ? CurationMemo.Load(options.OutputDir, taxonomy) : null;
+        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, memo, diagnostics, timings);
+        (papers, posts) = timings.Time("topics", () =>
+        {
+            var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, memo);
+            if (memo is not null)
+            {
+                // Only pure results are remembered, so saving before the build has succeeded is safe.
+                memo.Save(options.OutputDir);
+            }
+
+            return tagged;
+        });
         (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts));
 
         return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics);
@@ -40,7 +52,7 @@ public static class DigestLoader
     /// of MB at 100,000 papers) die when it returns, instead of living on in the caller's closures.
     /// </summary>
     private static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
-        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, StageTimings timings)
+        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, CurationMemo? memo, DiagnosticBag diagnostics, StageTimings timings)
     {
         var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics));
         var catalog = timings.Time("catalog", () =>
@@ -51,7 +63,7 @@ public static class DigestLoader
         });
 
         var (papers, posts) = timings.Time("curate", () =>
-            (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics), Curator.CuratePosts(catalog.Posts)));
+            (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics, memo), Curator.CuratePosts(catalog.Posts)));
         var summaries = seeds.Select(s => new SeedSummary(s.File, s.Format, s.CaptureDate, s.LineCount, s.RecordCount)).ToList();
         return (summaries, papers, posts);
     }

@@ -47,7 +47,7 @@ public static class SiteBuilder
             listing = Task.Run(() => OutputListing.Read(options.OutputDir));
         }
 
-        var digest = DigestLoader.Load(options, timings);
+        var digest = DigestLoader.Load(options, timings, remember: true);
         var theme = Theme.Load(themesDir, digest.Config.Theme);
         using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
         var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));

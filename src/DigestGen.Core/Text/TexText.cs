@@ -21,10 +21,14 @@ public static partial class TexText
         ["lambda"] = "λ", ["mu"] = "μ", ["sigma"] = "σ", ["theta"] = "θ", ["pi"] = "π", ["tau"] = "τ",
     };
 
-    public static RichText Parse(string raw)
+    public static RichText Parse(string raw) => Parse(raw, out _);
+
+    /// <summary>Parses, and gives the white-space-normalised input: when the text has no TeX, it is the result's only run.</summary>
+    public static RichText Parse(string raw, out string normalised)
     {
         var builder = new InlineBuilder();
-        ParseInto(Normalise(raw), builder, InlineKind.Text);
+        normalised = Normalise(raw);
+        ParseInto(normalised, builder, InlineKind.Text);
         return builder.Build();
     }
 

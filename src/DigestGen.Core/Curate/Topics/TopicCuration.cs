@@ -10,14 +10,15 @@ public static class TopicCuration
         IReadOnlyList<Post> posts,
         Taxonomy taxonomy,
         IReadOnlyDictionary<string, PaperOverride> overrides,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        CurationMemo? memo = null)
     {
         var assigner = new TopicAssigner(taxonomy);
         var tagged = new Paper[papers.Count];
         Parallel.For(0, papers.Count, i =>
         {
             var paper = papers[i];
-            var topics = assigner.Assign(paper.Title, paper.Abstract.ToPlainText());
+            var topics = memo?.Topics(assigner, paper.Title, paper.Abstract.ToPlainText()) ?? assigner.Assign(paper.Title, paper.Abstract.ToPlainText());
             if (overrides.TryGetValue(paper.Id, out var o))
             {
                 topics = Override(topics, o, taxonomy, diagnostics);
