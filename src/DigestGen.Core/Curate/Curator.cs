@@ -16,12 +16,11 @@ public static class Curator
         IReadOnlyList<CatalogEntry> entries,
         IReadOnlyDictionary<string, PaperOverride> overrides,
         string overridesFile,
-        DiagnosticBag diagnostics,
-        CurationMemo? memo = null)
+        DiagnosticBag diagnostics)
     {
         var ordered = entries.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var drafts = new Paper[ordered.Count];
-        Parallel.For(0, ordered.Count, i => drafts[i] = Draft(ordered[i], overrides, diagnostics, memo));
+        Parallel.For(0, ordered.Count, i => drafts[i] = Draft(ordered[i], overrides, diagnostics));
         MakeDerivedTitlesUnique(drafts);
 
         var known = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -50,12 +49,12 @@ public static class Curator
             .OrderBy(p => p.DigestDate).ThenBy(p => p.Source.File, StringComparer.Ordinal).ThenBy(p => p.Source.Line)
             .ToList();
 
-    private static Paper Draft(CatalogEntry entry, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, CurationMemo? memo)
+    private static Paper Draft(CatalogEntry entry, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics)
     {
         var listings = entry.Listings.OrderBy(l => l.Source.CaptureDate).ThenBy(l => l.Source.File, StringComparer.Ordinal).ToList();
         var rawAbstract = listings.Select(l => l.Abstract).Concat(entry.Abstracts.Select(a => a.Abstract))
             .OrderByDescending(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).First();
-        var abstractText = memo?.Abstract(rawAbstract) ?? TexText.Parse(rawAbstract);
+        var abstractText = TexText.Parse(rawAbstract);
 
         var titleDerived = listings.Count == 0;
         var title = titleDerived

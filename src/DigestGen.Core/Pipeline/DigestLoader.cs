@@ -13,7 +13,7 @@ public static class DigestLoader
 {
     public const string SeedsFolder = "seeds";
 
-    /// <param name="remember">Whether to use and update the <see cref="CurationMemo"/> kept beside the output folder (builds do; checks need not).</param>
+    /// <param name="remember">Whether to use and update the <see cref="TopicMemo"/> kept beside the output folder (builds do; checks need not).</param>
     public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false)
     {
         var diagnostics = new DiagnosticBag();
@@ -29,8 +29,8 @@ public static class DigestLoader
 
         var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
         var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
-        var memo = remember ? CurationMemo.Load(options.OutputDir, taxonomy) : null;
-        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, memo, diagnostics, timings);
+        var memo = remember ? TopicMemo.Load(options.OutputDir, taxonomy) : null;
+        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
         (papers, posts) = timings.Time("topics", () =>
         {
             var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, memo);
@@ -52,7 +52,7 @@ public static class DigestLoader
     /// of MB at 100,000 papers) die when it returns, instead of living on in the caller's closures.
     /// </summary>
     private static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
-        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, CurationMemo? memo, DiagnosticBag diagnostics, StageTimings timings)
+        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, StageTimings timings)
     {
         var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics));
         var catalog = timings.Time("catalog", () =>
@@ -63,7 +63,7 @@ public static class DigestLoader
         });
 
         var (papers, posts) = timings.Time("curate", () =>
-            (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics, memo), Curator.CuratePosts(catalog.Posts)));
+            (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics), Curator.CuratePosts(catalog.Posts)));
         var summaries = seeds.Select(s => new SeedSummary(s.File, s.Format, s.CaptureDate, s.LineCount, s.RecordCount)).ToList();
         return (summaries, papers, posts);
     }

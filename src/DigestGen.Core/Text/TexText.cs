@@ -21,14 +21,10 @@ public static partial class TexText
         ["lambda"] = "λ", ["mu"] = "μ", ["sigma"] = "σ", ["theta"] = "θ", ["pi"] = "π", ["tau"] = "τ",
     };
 
-    public static RichText Parse(string raw) => Parse(raw, out _);
-
-    /// <summary>Parses, and gives the white-space-normalised input: when the text has no TeX, it is the result's only run.</summary>
-    public static RichText Parse(string raw, out string normalised)
+    public static RichText Parse(string raw)
     {
         var builder = new InlineBuilder();
-        normalised = Normalise(raw);
-        ParseInto(normalised, builder, InlineKind.Text);
+        ParseInto(Normalise(raw), builder, InlineKind.Text);
         return builder.Build();
     }
 

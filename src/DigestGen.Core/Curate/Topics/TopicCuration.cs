@@ -11,7 +11,7 @@ public static class TopicCuration
         Taxonomy taxonomy,
         IReadOnlyDictionary<string, PaperOverride> overrides,
         DiagnosticBag diagnostics,
-        CurationMemo? memo = null)
+        TopicMemo? memo = null)
     {
         var assigner = new TopicAssigner(taxonomy);
         var tagged = new Paper[papers.Count];

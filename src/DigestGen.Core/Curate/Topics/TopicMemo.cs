@@ -1,67 +1,35 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using DigestGen.Curate.Topics;
-using DigestGen.Text;
 
-namespace DigestGen.Curate;
+namespace DigestGen.Curate.Topics;
 
 /// <summary>
-/// The results of curation's two costliest pure steps in the last build, by a hash of their input:
-/// the TeX clean-up of every abstract (<see cref="TexText.Parse"/>) and topic assignment. A rebuild
-/// after a new seed looks up the 100,000 papers it has seen before instead of working them out again.
-/// Only pure functions are remembered, keyed by their whole input (and, for topics, the taxonomy and
-/// the generator's build), so a hit is the same value the function would return; a file that cannot
-/// be read is ignored. Kept beside the build record in <c>.digestgen-cache/</c>, never deployed.
+/// Every paper's topics from the last build, by a hash of its title and abstract: a rebuild after a new
+/// seed looks up the 100,000 papers it has seen before instead of matching every topic rule against
+/// them again. Topic assignment is a pure function of its input, the rules and the generator's build,
+/// and the file is only used when the last two are unchanged, so a hit is the value assignment would
+/// return; a file that cannot be read is ignored. Kept beside the build record in
+/// <c>.digestgen-cache/</c>, never deployed.
 /// </summary>
-public sealed class CurationMemo
+public sealed class TopicMemo
 {
-    private const int FormatVersion = 1;
-    private const byte Plain = 0;
-    private const byte Inlines = 1;
+    private const int FormatVersion = 2;
 
     private readonly UInt128 _context;
-    private readonly Dictionary<UInt128, Inline[]?> _abstracts;
     private readonly Dictionary<UInt128, string[]> _topics;
-    private readonly ConcurrentDictionary<UInt128, Inline[]?> _nextAbstracts = new();
     private readonly ConcurrentDictionary<UInt128, string[]> _nextTopics = new();
 
-    private CurationMemo(UInt128 context, Dictionary<UInt128, Inline[]?> abstracts, Dictionary<UInt128, string[]> topics)
+    private TopicMemo(UInt128 context, Dictionary<UInt128, string[]> topics)
     {
         _context = context;
-        _abstracts = abstracts;
         _topics = topics;
     }
-
-    /// <summary>A memo that remembers nothing from before (tests, or a first build).</summary>
-    public static CurationMemo Empty(Taxonomy taxonomy) => new(Context(taxonomy), [], []);
 
     private int _hits;
 
     /// <summary>How many values came from the last build instead of being worked out again.</summary>
     public int Hits => _hits;
-
-    /// <summary>The abstract as <see cref="TexText.Parse"/> gives it.</summary>
-    public RichText Abstract(string raw)
-    {
-        var key = Key(raw, null);
-        RichText text;
-        if (_abstracts.TryGetValue(key, out var inlines))
-        {
-            Interlocked.Increment(ref _hits);
-            text = new RichText(inlines ?? [new Inline(InlineKind.Text, TexText.Normalise(raw))]);
-        }
-        else
-        {
-            text = TexText.Parse(raw, out var normalised);
-            var plain = text.Inlines.Count == 1 && text.Inlines[0].Kind == InlineKind.Text && text.Inlines[0].Value == normalised;
-            inlines = plain ? null : [.. text.Inlines];
-        }
-
-        // Most abstracts have no TeX left once normalised: remembering that they are plain keeps the file small.
-        _nextAbstracts.TryAdd(key, inlines);
-        return text;
-    }
 
     /// <summary>The topics <paramref name="assigner"/> gives a title and body.</summary>
     public IReadOnlyList<string> Topics(TopicAssigner assigner, string title, string body)
@@ -83,17 +51,17 @@ public sealed class CurationMemo
     public static string PathFor(string outputDir)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        return Path.Combine(Path.GetDirectoryName(full)!, Publish.BuildRecord.Folder, Path.GetFileName(full) + ".curation.bin");
+        return Path.Combine(Path.GetDirectoryName(full)!, Publish.BuildRecord.Folder, Path.GetFileName(full) + ".topics.bin");
     }
 
     /// <summary>The memo the last build left for this output folder; empty when there is none, it cannot be read, or the taxonomy or generator changed.</summary>
-    public static CurationMemo Load(string outputDir, Taxonomy taxonomy)
+    public static TopicMemo Load(string outputDir, Taxonomy taxonomy)
     {
         var context = Context(taxonomy);
         var path = PathFor(outputDir);
         if (!File.Exists(path))
         {
-            return new CurationMemo(context, [], []);
+            return new TopicMemo(context, []);
         }
 
         try
@@ -101,27 +69,7 @@ public sealed class CurationMemo
             using var reader = new BinaryReader(File.OpenRead(path));
             if (reader.ReadInt32() != FormatVersion || ReadKey(reader) != context)
             {
-                return new CurationMemo(context, [], []);
-            }
-
-            var abstractCount = reader.ReadInt32();
-            var abstracts = new Dictionary<UInt128, Inline[]?>(abstractCount);
-            while (abstracts.Count < abstractCount)
-            {
-                var key = ReadKey(reader);
-                if (reader.ReadByte() == Plain)
-                {
-                    abstracts[key] = null;
-                    continue;
-                }
-
-                var inlines = new Inline[reader.ReadInt32()];
-                for (var i = 0; i < inlines.Length; i++)
-                {
-                    inlines[i] = new Inline((InlineKind)reader.ReadByte(), reader.ReadString());
-                }
-
-                abstracts[key] = inlines;
+                return new TopicMemo(context, []);
             }
 
             var topicCount = reader.ReadInt32();
@@ -138,11 +86,11 @@ public sealed class CurationMemo
                 topics[key] = slugs;
             }
 
-            return new CurationMemo(context, abstracts, topics);
+            return new TopicMemo(context, topics);
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
-            return new CurationMemo(context, [], []);
+            return new TopicMemo(context, []);
         }
     }
 
@@ -158,25 +106,6 @@ public sealed class CurationMemo
             WriteKey(writer, _context);
 
             // Sorted by key, so the same build writes the same bytes.
-            writer.Write(_nextAbstracts.Count);
-            foreach (var (key, inlines) in _nextAbstracts.OrderBy(e => e.Key))
-            {
-                WriteKey(writer, key);
-                if (inlines is null)
-                {
-                    writer.Write(Plain);
-                    continue;
-                }
-
-                writer.Write(Inlines);
-                writer.Write(inlines.Length);
-                foreach (var inline in inlines)
-                {
-                    writer.Write((byte)inline.Kind);
-                    writer.Write(inline.Value);
-                }
-            }
-
             writer.Write(_nextTopics.Count);
             foreach (var (key, slugs) in _nextTopics.OrderBy(e => e.Key))
             {
@@ -192,11 +121,11 @@ public sealed class CurationMemo
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>The generator's build and every topic rule: what the remembered values depend on besides their input.</summary>
+    /// <summary>The generator's build and every topic rule: what topics depend on besides a paper's text.</summary>
     private static UInt128 Context(Taxonomy taxonomy)
     {
         var hash = new XxHash128();
-        Append(hash, typeof(CurationMemo).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Append(hash, typeof(TopicMemo).Assembly.ManifestModule.ModuleVersionId.ToString());
         foreach (var topic in taxonomy.Topics)
         {
             Append(hash, topic.Slug);
@@ -211,14 +140,11 @@ public sealed class CurationMemo
         return hash.GetCurrentHashAsUInt128();
     }
 
-    private static UInt128 Key(string first, string? second)
+    private static UInt128 Key(string title, string body)
     {
         var hash = new XxHash128();
-        Append(hash, first);
-        if (second is not null)
-        {
-            Append(hash, second);
-        }
+        Append(hash, title);
+        Append(hash, body);
 
         return hash.GetCurrentHashAsUInt128();
     }
