@@ -218,11 +218,7 @@ public static partial class TexText
     private sealed class InlineBuilder
     {
         private readonly List<Inline> _inlines = new();
-
-        // A plain buffer, not a StringBuilder: clearing a StringBuilder that grew past one chunk
-        // allocates a fresh one, which made flushing runs most of the cost of curating 100,000 abstracts.
-        private char[] _run = new char[256];
-        private int _length;
+        private readonly StringBuilder _run = new();
         private InlineKind _kind = InlineKind.Text;
 
         public void Append(InlineKind kind, string value)
@@ -233,9 +229,7 @@ public static partial class TexText
                 _kind = kind;
             }
 
-            Reserve(value.Length);
-            value.CopyTo(_run.AsSpan(_length));
-            _length += value.Length;
+            _run.Append(value);
             if (kind == InlineKind.Math)
             {
                 Flush();
@@ -251,8 +245,7 @@ public static partial class TexText
                 _kind = kind;
             }
 
-            Reserve(1);
-            _run[_length++] = value;
+            _run.Append(value);
         }
 
         public RichText Build()
@@ -261,20 +254,12 @@ public static partial class TexText
             return new RichText(_inlines);
         }
 
-        private void Reserve(int more)
-        {
-            if (_length + more > _run.Length)
-            {
-                Array.Resize(ref _run, Math.Max(_run.Length * 2, _length + more));
-            }
-        }
-
         private void Flush()
         {
-            if (_length > 0)
+            if (_run.Length > 0)
             {
-                _inlines.Add(new Inline(_kind, new string(_run, 0, _length)));
-                _length = 0;
+                _inlines.Add(new Inline(_kind, _run.ToString()));
+                _run.Clear();
             }
         }
     }

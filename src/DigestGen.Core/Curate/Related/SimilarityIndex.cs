@@ -82,7 +82,7 @@ public sealed class SimilarityIndex
             var vector = new (int Term, float Weight)[row.Length];
             for (var k = 0; k < row.Length; k++)
             {
-                vector[k] = (row[k].Term, (float)(1 + Math.Log(row[k].Count)) * _idf[row[k].Term]);
+                vector[k] = (row[k].Term, Weight(row[k].Term, row[k].Count));
             }
 
             _vectors[doc] = Normalise(vector);
@@ -139,7 +139,7 @@ public sealed class SimilarityIndex
                 }
             }
 
-            var vector = Normalise(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * _idf[kv.Key])).ToArray());
+            var vector = Normalise(counts.Select(kv => (kv.Key, Weight(kv.Key, kv.Value))).ToArray());
             result[i] = Query(vector, k, -1, acc);
             return acc;
         }, _ => { });
@@ -209,6 +209,9 @@ public sealed class SimilarityIndex
 
         return best.Select(b => _ids[b.Doc]).ToList();
     }
+
+    /// <summary>A term's TF-IDF weight in a text that contains it <paramref name="count"/> times (before normalising).</summary>
+    private float Weight(int term, int count) => (float)(1 + Math.Log(count)) * _idf[term];
 
     private static (int Term, float Weight)[] Normalise((int Term, float Weight)[] items)
     {

@@ -19,14 +19,13 @@ public sealed class TopicMemo
     private readonly UInt128 _context;
     private readonly Dictionary<UInt128, string[]> _topics;
     private readonly ConcurrentDictionary<UInt128, string[]> _nextTopics = new();
+    private int _hits;
 
     private TopicMemo(UInt128 context, Dictionary<UInt128, string[]> topics)
     {
         _context = context;
         _topics = topics;
     }
-
-    private int _hits;
 
     /// <summary>How many values came from the last build instead of being worked out again.</summary>
     public int Hits => _hits;
@@ -48,11 +47,8 @@ public sealed class TopicMemo
         return topics;
     }
 
-    public static string PathFor(string outputDir)
-    {
-        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        return Path.Combine(Path.GetDirectoryName(full)!, Publish.BuildRecord.Folder, Path.GetFileName(full) + ".topics.bin");
-    }
+    /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;.topics.bin</c>.</summary>
+    public static string PathFor(string outputDir) => Path.ChangeExtension(Publish.BuildRecord.PathFor(outputDir), ".topics.bin");
 
     /// <summary>The memo the last build left for this output folder; empty when there is none, it cannot be read, or the taxonomy or generator changed.</summary>
     public static TopicMemo Load(string outputDir, Taxonomy taxonomy)
@@ -145,7 +141,6 @@ public sealed class TopicMemo
         var hash = new XxHash128();
         Append(hash, title);
         Append(hash, body);
-
         return hash.GetCurrentHashAsUInt128();
     }
 
