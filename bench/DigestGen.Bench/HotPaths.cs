@@ -28,7 +28,7 @@ public class HotPaths
     private TopicAssigner _assigner = null!;
     private string _title = "";
     private string _abstract = "";
-    private List<(string Id, string Text)> _similarityDocs = [];
+    private List<(string Id, TermCount[] Terms)> _similarityDocs = [];
     private PageRenderer _renderer = null!;
     private SitePage _paperPage = null!;
 
@@ -48,7 +48,7 @@ public class HotPaths
         var paper = _digest.Papers[_digest.Papers.Count / 2];
         _title = paper.Title;
         _abstract = paper.Abstract.ToPlainText();
-        _similarityDocs = _digest.Papers.Select(p => (p.Id, $"{p.Title} {p.Title} {p.Abstract.ToPlainText()}")).ToList();
+        _similarityDocs = _digest.Papers.Select(p => (p.Id, _digest.Terms.Of(p).TitleAndAbstract(2))).ToList();
         var planner = new SitePlanner(_digest);
         _paperPage = planner.Pages([]).First(p => p.Template == "paper");
         _renderer = new PageRenderer(Theme.Load(Path.Combine(Repository.Root, "themes"), "default"), planner.Site, "bench");
@@ -65,7 +65,7 @@ public class HotPaths
     public int AssignTopics() => _assigner.Assign(_title, _abstract).Count;
 
     [Benchmark(Description = "related papers for 2,000 papers")]
-    public int RelatedPapers() => new SimilarityIndex(_similarityDocs).AllNeighbours(RelatedCuration.Neighbours).Length;
+    public int RelatedPapers() => new SimilarityIndex(_similarityDocs, _digest.Terms.Table).AllNeighbours(RelatedCuration.Neighbours).Length;
 
     [Benchmark(Description = "render one paper page")]
     public int RenderPaperPage() => _renderer.Render(_paperPage).Length;

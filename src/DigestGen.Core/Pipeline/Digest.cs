@@ -1,12 +1,13 @@
 using DigestGen.Config;
 using DigestGen.Curate;
+using DigestGen.Curate.Terms;
 using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
 
 namespace DigestGen.Pipeline;
 
-/// <summary>Everything the site is made from: configuration, what each seed yielded, and the curated papers and posts.</summary>
+/// <summary>Everything the site is made from: configuration, what each seed yielded, the curated papers and posts, and their index terms.</summary>
 public sealed record Digest(
     DigestConfig Config,
     DateOnly BuildDate,
@@ -14,4 +15,5 @@ public sealed record Digest(
     IReadOnlyList<Paper> Papers,
     IReadOnlyList<Post> Posts,
     Taxonomy Taxonomy,
-    DiagnosticBag Diagnostics);
+    DiagnosticBag Diagnostics,
+    CorpusTerms Terms);

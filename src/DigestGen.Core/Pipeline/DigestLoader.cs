@@ -2,6 +2,7 @@ using DigestGen.Catalog;
 using DigestGen.Config;
 using DigestGen.Curate;
 using DigestGen.Curate.Related;
+using DigestGen.Curate.Terms;
 using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
@@ -42,9 +43,10 @@ public static class DigestLoader
 
             return tagged;
         });
-        (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts));
+        var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts));
+        (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts, terms));
 
-        return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics);
+        return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms);
     }
 
     /// <summary>

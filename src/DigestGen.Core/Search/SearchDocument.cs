@@ -1,3 +1,5 @@
+using DigestGen.Text;
+
 namespace DigestGen.Search;
 
 /// <summary>What the search index knows of one paper or post.</summary>
@@ -9,6 +11,5 @@ public sealed record SearchDocument(
     IReadOnlyList<int> Topics,
     string Snippet,
     int Upvotes,
-    string TitleText,
-    string BodyText,
-    string? BodyExtra = null);
+    TermCount[] TitleTerms,
+    TermCount[][] BodyTerms);

@@ -45,7 +45,7 @@ public static class SearchIndexWriter
         var topicIndex = topics.Select((slug, i) => (slug, i)).ToDictionary(x => x.slug, x => x.i, StringComparer.Ordinal);
         var docs = Documents(digest, topicIndex);
 
-        var postings = BuildPostings(docs, topics);
+        var postings = BuildPostings(docs, digest.Terms.Table, topics);
         var files = 0;
 
         // Term shards: consecutive sorted terms until a shard reaches the size target.
@@ -113,9 +113,8 @@ public static class SearchIndexWriter
                 p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t]).ToList(),
                 SitePlanner.Snippet(p.Abstract.ToPlainText(), SnippetLength),
                 p.Upvotes ?? 0,
-                p.Title,
-                p.Abstract.ToPlainText(),
-                p.Organisation));
+                digest.Terms.Of(p).Title,
+                [digest.Terms.Of(p).Abstract, digest.Terms.Of(p).Organisation]));
         var posts = digest.Posts
             .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new SearchDocument(
@@ -126,8 +125,8 @@ public static class SearchIndexWriter
                 p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t]).ToList(),
                 SitePlanner.Snippet(p.Text.Replace('\n', ' '), SnippetLength),
                 0,
-                "",
-                p.Text));
+                [],
+                [digest.Terms.Of(p)]));
         return papers.Concat(posts).ToList();
     }
 
@@ -136,47 +135,52 @@ public static class SearchIndexWriter
     /// times. Documents are tokenised in parallel chunks and merged straight into posting lists, so
     /// memory holds the postings, not a term table per document.
     /// </summary>
-    private static Dictionary<string, List<(int Doc, int Impact, bool InTitle)>> BuildPostings(List<SearchDocument> docs, List<string> topics)
+    private static Dictionary<string, List<(int Doc, int Impact, bool InTitle)>> BuildPostings(List<SearchDocument> docs, TermTable table, List<string> topics)
     {
-        const int chunkSize = 4096;
         var n = docs.Count;
-        var raw = new Dictionary<string, List<(int Doc, int Tf, bool Title)>>(StringComparer.Ordinal);
+        var byTerm = new List<(int Doc, int Tf, bool Title)>?[table.Count];
         var lengths = new int[n];
-        for (var chunkStart = 0; chunkStart < n; chunkStart += chunkSize)
+
+        // A document's fields are merged in a dense slot per term number, reset after each document.
+        var slots = new (int Tf, bool Title)[table.Count];
+        var touched = new List<int>();
+        for (var doc = 0; doc < n; doc++)
         {
-            var count = Math.Min(chunkSize, n - chunkStart);
-            var chunk = new Dictionary<string, (int Tf, bool Title)>[count];
-            Parallel.For(0, count, i =>
+            foreach (var (term, count) in docs[doc].TitleTerms)
             {
-                var doc = docs[chunkStart + i];
-                var counts = new Dictionary<string, (int Tf, bool Title)>(StringComparer.Ordinal);
-                foreach (var term in Tokenizer.IndexTerms(doc.TitleText))
-                {
-                    counts[term] = (counts.GetValueOrDefault(term).Tf + TitleWeight, true);
-                    lengths[chunkStart + i] += TitleWeight;
-                }
+                slots[term] = (slots[term].Tf + (count * TitleWeight), true);
+                lengths[doc] += count * TitleWeight;
+                touched.Add(term);
+            }
 
-                foreach (var term in Tokenizer.IndexTerms(doc.BodyText).Concat(doc.BodyExtra is null ? [] : Tokenizer.IndexTerms(doc.BodyExtra)))
-                {
-                    var (tf, inTitle) = counts.GetValueOrDefault(term);
-                    counts[term] = (tf + 1, inTitle);
-                    lengths[chunkStart + i]++;
-                }
-
-                chunk[i] = counts;
-            });
-
-            for (var i = 0; i < count; i++)
+            foreach (var field in docs[doc].BodyTerms)
             {
-                foreach (var (term, (tf, inTitle)) in chunk[i])
+                foreach (var (term, count) in field)
                 {
-                    if (!raw.TryGetValue(term, out var list))
-                    {
-                        raw[term] = list = new List<(int, int, bool)>();
-                    }
-
-                    list.Add((chunkStart + i, tf, inTitle));
+                    slots[term].Tf += count;
+                    lengths[doc] += count;
+                    touched.Add(term);
                 }
+            }
+
+            foreach (var term in touched)
+            {
+                if (slots[term].Tf > 0)
+                {
+                    (byTerm[term] ??= new List<(int, int, bool)>()).Add((doc, slots[term].Tf, slots[term].Title));
+                    slots[term] = default;
+                }
+            }
+
+            touched.Clear();
+        }
+
+        var raw = new Dictionary<string, List<(int Doc, int Tf, bool Title)>>(StringComparer.Ordinal);
+        for (var term = 0; term < byTerm.Length; term++)
+        {
+            if (byTerm[term] is { } list)
+            {
+                raw[table[term]] = list;
             }
         }
 

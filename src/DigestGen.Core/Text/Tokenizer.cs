@@ -77,9 +77,21 @@ public static class Tokenizer
         return length == word.Length && buffer[..length].SequenceEqual(word) ? word : new string(buffer[..length]);
     }
 
+    /// <summary>What <see cref="ScanIndexTerms{TState}"/> calls with each term, which lives only for the call.</summary>
+    public delegate void TermAction<in TState>(TState state, ReadOnlySpan<char> term);
+
+    /// <summary>The terms of <see cref="IndexTerms"/>, each handed over as characters instead of a new string.</summary>
+    public static void ScanIndexTerms<TState>(string text, TState state, TermAction<TState> action) => Scan(text, indexOnly: true, state, action);
+
     private static List<string> Tokenize(string text, bool indexOnly)
     {
         var result = new List<string>(text.Length / 6);
+        Scan(text, indexOnly, result, static (list, term) => list.Add(new string(term)));
+        return result;
+    }
+
+    private static void Scan<TState>(string text, bool indexOnly, TState state, TermAction<TState> action)
+    {
         var folded = System.Text.Ascii.IsValid(text) ? text : Fold(text);
         Span<char> word = stackalloc char[128];
         var length = 0;
@@ -99,15 +111,14 @@ public static class Tokenizer
                 continue;
             }
 
-            Emit(result, word, folded, i - length, length, indexOnly);
+            Emit(word, folded, i - length, length, indexOnly, state, action);
             length = 0;
         }
 
-        Emit(result, word, folded, folded.Length - length, length, indexOnly);
-        return result;
+        Emit(word, folded, folded.Length - length, length, indexOnly, state, action);
     }
 
-    private static void Emit(List<string> result, Span<char> buffer, string folded, int start, int length, bool indexOnly)
+    private static void Emit<TState>(Span<char> buffer, string folded, int start, int length, bool indexOnly, TState state, TermAction<TState> action)
     {
         if (length == 0)
         {
@@ -121,7 +132,7 @@ public static class Tokenizer
             return;
         }
 
-        result.Add(new string(word[..StemInPlace(word)]));
+        action(state, word[..StemInPlace(word)]);
     }
 
     /// <summary>Stems a word in its own buffer (ies→y shortens it) and returns the stem's length.</summary>

@@ -34,7 +34,7 @@ public class SearchRecordTests
     public void An_overlong_hostile_title_is_shortened_to_fit_and_stays_data()
     {
         var title = "<img src=x onerror=alert(1)> \"Ünïcödé\" 𝛼𝛽 " + string.Concat(Enumerable.Repeat("très long titre ", 60));
-        var doc = new SearchDocument(false, title, "papers/x/", new DateOnly(2025, 1, 2), [1, 2], new string('s', 300), 0, title, "");
+        var doc = new SearchDocument(false, title, "papers/x/", new DateOnly(2025, 1, 2), [1, 2], new string('s', 300), 0, [], []);
 
         var record = SearchIndexWriter.Record(doc);
 

@@ -1,3 +1,5 @@
+using DigestGen.Curate.Terms;
+
 namespace DigestGen.Curate.Related;
 
 /// <summary>Related papers for every paper and post, and the links between posts and the papers they name.</summary>
@@ -5,14 +7,17 @@ public static class RelatedCuration
 {
     public const int Neighbours = 5;
 
-    public static (IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) Apply(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts)
+    public static (IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) Apply(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts) =>
+        Apply(papers, posts, CorpusTerms.Count(papers, posts));
+
+    public static (IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) Apply(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts, CorpusTerms terms)
     {
-        // The title is repeated so its terms weigh more than the abstract's.
-        var index = new SimilarityIndex(papers.Select(p => (p.Id, $"{p.Title} {p.Title} {p.Abstract.ToPlainText()}")).ToList());
+        // The title counts twice so its terms weigh more than the abstract's.
+        var index = new SimilarityIndex(papers.Select(p => (p.Id, terms.Of(p).TitleAndAbstract(2))).ToList(), terms.Table);
         var neighbours = index.AllNeighbours(Neighbours);
 
         var linker = new PostPaperLinker(papers);
-        var postNeighbours = index.Neighbours(posts.Select(p => p.Text).ToList(), Neighbours);
+        var postNeighbours = index.Neighbours(posts.Select(terms.Of).ToList(), Neighbours);
         var linkedPosts = posts.Select((p, i) => p with
         {
             Related = postNeighbours[i],

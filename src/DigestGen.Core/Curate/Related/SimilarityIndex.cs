@@ -25,52 +25,39 @@ public sealed class SimilarityIndex
 
     private readonly string[] _ids;
     private readonly (int Term, float Weight)[][] _vectors;
-    private readonly Dictionary<string, int> _termIds;
+    private readonly int[] _termIds;
     private readonly float[] _idf;
     private readonly (int Doc, float Weight)[][] _postings;
 
-    /// <param name="documents">Id and text; text should weigh the title (e.g. repeat it).</param>
-    public SimilarityIndex(IReadOnlyList<(string Id, string Text)> documents)
+    /// <param name="documents">Id and terms, counted into <paramref name="table"/>; the title's terms should weigh more (e.g. count the title twice).</param>
+    public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table)
     {
         _ids = documents.Select(d => d.Id).ToArray();
 
-        // Tokenising is most of the work and is done in parallel; term ids are then given in document
-        // order, one thread, so they are the same every build.
-        var termCounts = new Dictionary<string, int>[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var term in Tokenizer.IndexTerms(documents[i].Text))
-            {
-                counts[term] = counts.GetValueOrDefault(term) + 1;
-            }
-
-            termCounts[i] = counts;
-        });
-
-        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The index numbers terms afresh in document order (the table's numbers depend on thread timing),
+        // so sums run in the same order and results are the same every build.
+        _termIds = new int[table.Count];
+        Array.Fill(_termIds, -1);
         var df = new List<int>();
         var idCounts = new (int Term, int Count)[documents.Count][];
-        for (var doc = 0; doc < termCounts.Length; doc++)
+        for (var doc = 0; doc < documents.Count; doc++)
         {
-            var counts = termCounts[doc];
-            var row = new (int, int)[counts.Count];
-            var k = 0;
-            foreach (var (term, count) in counts)
+            var terms = documents[doc].Terms;
+            var row = new (int, int)[terms.Length];
+            for (var k = 0; k < terms.Length; k++)
             {
-                if (!_termIds.TryGetValue(term, out var id))
+                ref var id = ref _termIds[terms[k].Term];
+                if (id < 0)
                 {
-                    id = _termIds.Count;
-                    _termIds[term] = id;
+                    id = df.Count;
                     df.Add(0);
                 }
 
                 df[id]++;
-                row[k++] = (id, count);
+                row[k] = (id, terms[k].Count);
             }
 
             idCounts[doc] = row;
-            termCounts[doc] = null!;
         }
 
         var n = Math.Max(1, documents.Count);
@@ -89,7 +76,7 @@ public sealed class SimilarityIndex
         });
 
         var cap = Math.Max(MinDocFrequencyCap, (int)(n * MaxDocFrequencyShare));
-        var lists = new List<(int Doc, float Weight)>?[_termIds.Count];
+        var lists = new List<(int Doc, float Weight)>?[df.Count];
         for (var doc = 0; doc < _vectors.Length; doc++)
         {
             foreach (var (term, weight) in _vectors[doc])
@@ -125,22 +112,22 @@ public sealed class SimilarityIndex
     }
 
     /// <summary>The documents most similar to each of some texts that are not in the index (posts), in parallel.</summary>
-    public IReadOnlyList<string>[] Neighbours(IReadOnlyList<string> texts, int k)
+    /// <param name="texts">Each text's terms, counted into the table the index was built with.</param>
+    public IReadOnlyList<string>[] Neighbours(IReadOnlyList<TermCount[]> texts, int k)
     {
         var result = new IReadOnlyList<string>[texts.Count];
         Parallel.For(0, texts.Count, () => new Accumulator(_ids.Length, _idf.Length), (i, _, acc) =>
         {
-            var counts = new Dictionary<int, int>();
-            foreach (var term in Tokenizer.IndexTerms(texts[i]))
+            var known = new List<(int Term, float Weight)>(texts[i].Length);
+            foreach (var (term, count) in texts[i])
             {
-                if (_termIds.TryGetValue(term, out var id))
+                if (term < _termIds.Length && _termIds[term] is var id and >= 0)
                 {
-                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                    known.Add((id, Weight(id, count)));
                 }
             }
 
-            var vector = Normalise(counts.Select(kv => (kv.Key, Weight(kv.Key, kv.Value))).ToArray());
-            result[i] = Query(vector, k, -1, acc);
+            result[i] = Query(Normalise([.. known]), k, -1, acc);
             return acc;
         }, _ => { });
         return result;

@@ -1,0 +1,51 @@
+using DigestGen.Text;
+
+namespace DigestGen.Curate.Terms;
+
+/// <summary>
+/// The index terms of every paper and post, counted once per build and shared by related papers and the
+/// search index, which used to tokenise every abstract each.
+/// </summary>
+public sealed class CorpusTerms
+{
+    private readonly Dictionary<string, PaperTerms> _papers;
+    private readonly Dictionary<string, TermCount[]> _posts;
+
+    private CorpusTerms(TermTable table, Dictionary<string, PaperTerms> papers, Dictionary<string, TermCount[]> posts)
+    {
+        Table = table;
+        _papers = papers;
+        _posts = posts;
+    }
+
+    public TermTable Table { get; }
+
+    public PaperTerms Of(Paper paper) => _papers[paper.Id];
+
+    public TermCount[] Of(Post post) => _posts[post.Id];
+
+    public static CorpusTerms Count(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts)
+    {
+        var table = new TermTable();
+        var paperTerms = new PaperTerms[papers.Count];
+        Parallel.For(0, papers.Count, () => new TermCounter(table), (i, _, counter) =>
+        {
+            var paper = papers[i];
+            paperTerms[i] = new PaperTerms(
+                counter.IndexTerms(paper.Title),
+                counter.IndexTerms(paper.Abstract.ToPlainText()),
+                paper.Organisation is { } organisation ? counter.IndexTerms(organisation) : []);
+            return counter;
+        }, _ => { });
+
+        var postCounter = new TermCounter(table);
+        var postTerms = posts.ToDictionary(p => p.Id, p => postCounter.IndexTerms(p.Text), StringComparer.Ordinal);
+        var byId = new Dictionary<string, PaperTerms>(papers.Count, StringComparer.Ordinal);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            byId[papers[i].Id] = paperTerms[i];
+        }
+
+        return new CorpusTerms(table, byId, postTerms);
+    }
+}
