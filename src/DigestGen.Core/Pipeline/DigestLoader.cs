@@ -14,7 +14,7 @@ public static class DigestLoader
 {
     public const string SeedsFolder = "seeds";
 
-    /// <param name="remember">Whether to use and update the <see cref="TopicMemo"/> kept beside the output folder (builds do; checks need not).</param>
+    /// <param name="remember">Whether to use and update the <see cref="TopicMemo"/> and <see cref="TermMemo"/> kept beside the output folder (builds do; checks need not).</param>
     public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false)
     {
         var diagnostics = new DiagnosticBag();
@@ -30,20 +30,24 @@ public static class DigestLoader
 
         var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
         var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
-        var memo = remember ? TopicMemo.Load(options.OutputDir, taxonomy) : null;
+        // The memos are files of tens of MB, read while the seeds are parsed.
+        var memo = remember ? Task.Run(() => TopicMemo.Load(options.OutputDir, taxonomy)) : null;
+        var termMemo = remember ? Task.Run(() => TermMemo.Load(options.OutputDir)) : null;
         var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
         (papers, posts) = timings.Time("topics", () =>
         {
-            var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, memo);
-            if (memo is not null)
-            {
-                // Only pure results are remembered, so saving before the build has succeeded is safe.
-                memo.Save(options.OutputDir);
-            }
+            var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, memo?.Result);
 
+            // Only pure results are remembered, so saving before the build has succeeded is safe.
+            memo?.Result.Save(options.OutputDir);
             return tagged;
         });
-        var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts));
+        var terms = timings.Time("terms", () =>
+        {
+            var counted = CorpusTerms.Count(papers, posts, termMemo?.Result);
+            termMemo?.Result.Save(options.OutputDir);
+            return counted;
+        });
         (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts, terms));
 
         return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms);

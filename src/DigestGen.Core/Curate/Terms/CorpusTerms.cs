@@ -24,17 +24,18 @@ public sealed class CorpusTerms
 
     public TermCount[] Of(Post post) => _posts[post.Id];
 
-    public static CorpusTerms Count(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts)
+    /// <param name="memo">Terms remembered from the last build, if any; this build's are added to it.</param>
+    public static CorpusTerms Count(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts, TermMemo? memo = null)
     {
-        var table = new TermTable();
+        var table = memo?.Table ?? new TermTable();
         var paperTerms = new PaperTerms[papers.Count];
         Parallel.For(0, papers.Count, () => new TermCounter(table), (i, _, counter) =>
         {
             var paper = papers[i];
-            paperTerms[i] = new PaperTerms(
-                counter.IndexTerms(paper.Title),
-                counter.IndexTerms(paper.Abstract.ToPlainText()),
-                paper.Organisation is { } organisation ? counter.IndexTerms(organisation) : []);
+            var (title, body) = memo is not null
+                ? memo.Terms(counter, paper.Title, paper.Abstract.ToPlainText())
+                : (counter.IndexTerms(paper.Title), counter.IndexTerms(paper.Abstract.ToPlainText()));
+            paperTerms[i] = new PaperTerms(title, body, paper.Organisation is { } organisation ? counter.IndexTerms(organisation) : []);
             return counter;
         }, _ => { });
 

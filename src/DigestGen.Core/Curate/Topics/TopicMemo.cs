@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 
 namespace DigestGen.Curate.Topics;
 
@@ -33,7 +31,7 @@ public sealed class TopicMemo
     /// <summary>The topics <paramref name="assigner"/> gives a title and body.</summary>
     public IReadOnlyList<string> Topics(TopicAssigner assigner, string title, string body)
     {
-        var key = Key(title, body);
+        var key = MemoFile.Key(title, body);
         if (_topics.TryGetValue(key, out var topics))
         {
             Interlocked.Increment(ref _hits);
@@ -48,31 +46,19 @@ public sealed class TopicMemo
     }
 
     /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;.topics.bin</c>.</summary>
-    public static string PathFor(string outputDir) => Path.ChangeExtension(Publish.BuildRecord.PathFor(outputDir), ".topics.bin");
+    public static string PathFor(string outputDir) => MemoFile.PathFor(outputDir, ".topics.bin");
 
     /// <summary>The memo the last build left for this output folder; empty when there is none, it cannot be read, or the taxonomy or generator changed.</summary>
     public static TopicMemo Load(string outputDir, Taxonomy taxonomy)
     {
         var context = Context(taxonomy);
-        var path = PathFor(outputDir);
-        if (!File.Exists(path))
+        var topics = MemoFile.Read(PathFor(outputDir), FormatVersion, context, reader =>
         {
-            return new TopicMemo(context, []);
-        }
-
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            if (reader.ReadInt32() != FormatVersion || ReadKey(reader) != context)
+            var count = reader.ReadInt32();
+            var topics = new Dictionary<UInt128, string[]>(count);
+            while (topics.Count < count)
             {
-                return new TopicMemo(context, []);
-            }
-
-            var topicCount = reader.ReadInt32();
-            var topics = new Dictionary<UInt128, string[]>(topicCount);
-            while (topics.Count < topicCount)
-            {
-                var key = ReadKey(reader);
+                var key = MemoFile.ReadKey(reader);
                 var slugs = new string[reader.ReadByte()];
                 for (var i = 0; i < slugs.Length; i++)
                 {
@@ -82,85 +68,28 @@ public sealed class TopicMemo
                 topics[key] = slugs;
             }
 
-            return new TopicMemo(context, topics);
-        }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
-        {
-            return new TopicMemo(context, []);
-        }
+            return topics;
+        });
+        return new TopicMemo(context, topics ?? []);
     }
 
     /// <summary>Writes what this build looked up (and nothing older, so the file does not grow with removed papers), atomically.</summary>
-    public void Save(string outputDir)
+    public void Save(string outputDir) => MemoFile.Write(PathFor(outputDir), FormatVersion, _context, writer =>
     {
-        var path = PathFor(outputDir);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temp)))
+        // Sorted by key, so the same build writes the same bytes.
+        writer.Write(_nextTopics.Count);
+        foreach (var (key, slugs) in _nextTopics.OrderBy(e => e.Key))
         {
-            writer.Write(FormatVersion);
-            WriteKey(writer, _context);
-
-            // Sorted by key, so the same build writes the same bytes.
-            writer.Write(_nextTopics.Count);
-            foreach (var (key, slugs) in _nextTopics.OrderBy(e => e.Key))
+            MemoFile.WriteKey(writer, key);
+            writer.Write((byte)slugs.Length);
+            foreach (var slug in slugs)
             {
-                WriteKey(writer, key);
-                writer.Write((byte)slugs.Length);
-                foreach (var slug in slugs)
-                {
-                    writer.Write(slug);
-                }
+                writer.Write(slug);
             }
         }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    });
 
     /// <summary>The generator's build and every topic rule: what topics depend on besides a paper's text.</summary>
-    private static UInt128 Context(Taxonomy taxonomy)
-    {
-        var hash = new XxHash128();
-        Append(hash, typeof(TopicMemo).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var topic in taxonomy.Topics)
-        {
-            Append(hash, topic.Slug);
-            foreach (var phrase in topic.Phrases)
-            {
-                Append(hash, phrase.Text);
-                Append(hash, string.Join(' ', phrase.Terms));
-                Append(hash, $"{phrase.PrefixLast} {phrase.Weight}");
-            }
-        }
-
-        return hash.GetCurrentHashAsUInt128();
-    }
-
-    private static UInt128 Key(string title, string body)
-    {
-        var hash = new XxHash128();
-        Append(hash, title);
-        Append(hash, body);
-        return hash.GetCurrentHashAsUInt128();
-    }
-
-    private static void Append(XxHash128 hash, string text)
-    {
-        Span<byte> length = stackalloc byte[4];
-        MemoryMarshal.Write(length, text.Length);
-        hash.Append(length);
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-    }
-
-    private static UInt128 ReadKey(BinaryReader reader)
-    {
-        var low = reader.ReadUInt64();
-        return new UInt128(reader.ReadUInt64(), low);
-    }
-
-    private static void WriteKey(BinaryWriter writer, UInt128 key)
-    {
-        writer.Write((ulong)key);
-        writer.Write((ulong)(key >> 64));
-    }
+    private static UInt128 Context(Taxonomy taxonomy) => MemoFile.Context(taxonomy.Topics.SelectMany(topic =>
+        topic.Phrases.SelectMany(phrase => new[] { phrase.Text, string.Join(' ', phrase.Terms), $"{phrase.PrefixLast} {phrase.Weight}" }).Prepend(topic.Slug)));
 }

@@ -1,0 +1,92 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace DigestGen.Curate;
+
+/// <summary>
+/// What the memos of pure per-paper work (<see cref="Topics.TopicMemo"/>, <see cref="Terms.TermMemo"/>)
+/// share: a file beside the build record in <c>.digestgen-cache/</c> that is only read when its format
+/// and its context (the generator's build and whatever else the work depends on) are this build's, and
+/// is written atomically; entries are keyed by a 128-bit hash of the paper's text.
+/// </summary>
+internal static class MemoFile
+{
+    /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;&lt;extension&gt;</c>.</summary>
+    public static string PathFor(string outputDir, string extension) => Path.ChangeExtension(Publish.BuildRecord.PathFor(outputDir), extension);
+
+    /// <summary>What <paramref name="read"/> makes of the file, or null when there is none, it is of another format or context, or it cannot be read.</summary>
+    public static T? Read<T>(string path, int version, UInt128 context, Func<BinaryReader, T> read)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 16));
+            return reader.ReadInt32() == version && ReadKey(reader) == context ? read(reader) : null;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    public static void Write(string path, int version, UInt128 context, Action<BinaryWriter> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        using (var writer = new BinaryWriter(new BufferedStream(File.Create(temp), 1 << 16)))
+        {
+            writer.Write(version);
+            WriteKey(writer, context);
+            write(writer);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>A hash of the generator's build and of <paramref name="parts"/>.</summary>
+    public static UInt128 Context(IEnumerable<string> parts)
+    {
+        var hash = new XxHash128();
+        Append(hash, typeof(MemoFile).Assembly.ManifestModule.ModuleVersionId.ToString());
+        foreach (var part in parts)
+        {
+            Append(hash, part);
+        }
+
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>The key of a paper's title and body.</summary>
+    public static UInt128 Key(string title, string body)
+    {
+        var hash = new XxHash128();
+        Append(hash, title);
+        Append(hash, body);
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    public static UInt128 ReadKey(BinaryReader reader)
+    {
+        var low = reader.ReadUInt64();
+        return new UInt128(reader.ReadUInt64(), low);
+    }
+
+    public static void WriteKey(BinaryWriter writer, UInt128 key)
+    {
+        writer.Write((ulong)key);
+        writer.Write((ulong)(key >> 64));
+    }
+
+    private static void Append(XxHash128 hash, string text)
+    {
+        Span<byte> length = stackalloc byte[4];
+        MemoryMarshal.Write(length, text.Length);
+        hash.Append(length);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+}

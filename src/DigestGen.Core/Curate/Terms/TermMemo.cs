@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using DigestGen.Text;
+
+namespace DigestGen.Curate.Terms;
+
+/// <summary>
+/// Every paper's title and abstract terms from the last build, by a hash of its title and abstract: a
+/// rebuild after a new seed counts only the new papers' terms. Counting is a pure function of the text
+/// and the generator's build, and the file is only used by the same build, so a hit is what counting
+/// would give. Term numbers in the file are those of its own <see cref="Table"/>, which the build then
+/// counts new papers into. Kept beside the build record in <c>.digestgen-cache/</c>, never deployed.
+/// </summary>
+public sealed class TermMemo
+{
+    private const int FormatVersion = 1;
+
+    private readonly Dictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _terms;
+    private readonly ConcurrentDictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _nextTerms = new();
+    private int _hits;
+
+    private TermMemo(TermTable table, Dictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> terms)
+    {
+        Table = table;
+        _terms = terms;
+    }
+
+    /// <summary>The table the remembered terms are numbered in; terms met in this build are added to it.</summary>
+    public TermTable Table { get; }
+
+    /// <summary>How many papers' terms came from the last build instead of being counted again.</summary>
+    public int Hits => _hits;
+
+    /// <summary>The index terms of a title and an abstract, counted by <paramref name="counter"/> (which must count into <see cref="Table"/>) unless remembered.</summary>
+    public (TermCount[] Title, TermCount[] Abstract) Terms(TermCounter counter, string title, string body)
+    {
+        var key = MemoFile.Key(title, body);
+        if (_terms.TryGetValue(key, out var terms))
+        {
+            Interlocked.Increment(ref _hits);
+        }
+        else
+        {
+            terms = (counter.IndexTerms(title), counter.IndexTerms(body));
+        }
+
+        _nextTerms.TryAdd(key, terms);
+        return terms;
+    }
+
+    public static string PathFor(string outputDir) => MemoFile.PathFor(outputDir, ".terms.bin");
+
+    /// <summary>The memo the last build left for this output folder; empty when there is none, it cannot be read, or the generator changed.</summary>
+    public static TermMemo Load(string outputDir) =>
+        MemoFile.Read(PathFor(outputDir), FormatVersion, MemoFile.Context([]), reader =>
+        {
+            var table = new TermTable();
+            var termCount = reader.ReadInt32();
+            for (var i = 0; i < termCount; i++)
+            {
+                if (table.IdOf(reader.ReadString()) != i)
+                {
+                    throw new FormatException("a term is listed twice");
+                }
+            }
+
+            var count = reader.ReadInt32();
+            var terms = new Dictionary<UInt128, (TermCount[], TermCount[])>(count);
+            while (terms.Count < count)
+            {
+                var key = MemoFile.ReadKey(reader);
+                terms[key] = (ReadCounts(reader, termCount), ReadCounts(reader, termCount));
+            }
+
+            return new TermMemo(table, terms);
+        }) ?? new TermMemo(new TermTable(), []);
+
+    /// <summary>Writes the table and what this build looked up (nothing older, so the file does not grow with removed papers), atomically.</summary>
+    public void Save(string outputDir) => MemoFile.Write(PathFor(outputDir), FormatVersion, MemoFile.Context([]), writer =>
+    {
+        var termCount = Table.Count;
+        writer.Write(termCount);
+        for (var i = 0; i < termCount; i++)
+        {
+            writer.Write(Table[i]);
+        }
+
+        writer.Write(_nextTerms.Count);
+        foreach (var (key, (title, body)) in _nextTerms.OrderBy(e => e.Key))
+        {
+            MemoFile.WriteKey(writer, key);
+            WriteCounts(writer, title);
+            WriteCounts(writer, body);
+        }
+    });
+
+    private static TermCount[] ReadCounts(BinaryReader reader, int termCount)
+    {
+        var counts = new TermCount[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var term = reader.Read7BitEncodedInt();
+            if ((uint)term >= (uint)termCount)
+            {
+                throw new FormatException("a term number is out of range");
+            }
+
+            counts[i] = new TermCount(term, reader.Read7BitEncodedInt());
+        }
+
+        return counts;
+    }
+
+    private static void WriteCounts(BinaryWriter writer, TermCount[] counts)
+    {
+        writer.Write7BitEncodedInt(counts.Length);
+        foreach (var (term, count) in counts)
+        {
+            writer.Write7BitEncodedInt(term);
+            writer.Write7BitEncodedInt(count);
+        }
+    }
+}
