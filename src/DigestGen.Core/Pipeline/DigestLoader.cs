@@ -31,15 +31,15 @@ public static class DigestLoader
         var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
         var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
         // The memos are files of tens of MB, read while the seeds are parsed.
-        var memo = remember ? Task.Run(() => TopicMemo.Load(options.OutputDir, taxonomy)) : null;
+        var topicMemo = remember ? Task.Run(() => TopicMemo.Load(options.OutputDir, taxonomy)) : null;
         var termMemo = remember ? Task.Run(() => TermMemo.Load(options.OutputDir)) : null;
         var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
         (papers, posts) = timings.Time("topics", () =>
         {
-            var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, memo?.Result);
+            var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, topicMemo?.Result);
 
             // Only pure results are remembered, so saving before the build has succeeded is safe.
-            memo?.Result.Save(options.OutputDir);
+            topicMemo?.Result.Save(options.OutputDir);
             return tagged;
         });
         var terms = timings.Time("terms", () =>

@@ -5,13 +5,13 @@ namespace DigestGen.Pipeline;
 /// <summary>Wall time per pipeline stage, in the order the stages ran.</summary>
 public sealed class StageTimings
 {
-    private readonly List<(string Stage, TimeSpan Elapsed)> _stages = new();
-    private readonly List<(string Stage, TimeSpan Cpu)> _cpu = new();
+    private readonly List<(string Stage, TimeSpan Elapsed, TimeSpan Cpu)> _stages = new();
 
-    public IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages => _stages;
-
-    /// <summary>Processor time the whole process spent during each stage: against wall time, it shows how much of the second core a stage used.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Cpu)> Cpu => _cpu;
+    /// <summary>
+    /// Each stage's wall time and the processor time the whole process spent during it: against wall
+    /// time, the latter shows how much of the second core a stage used.
+    /// </summary>
+    public IReadOnlyList<(string Stage, TimeSpan Elapsed, TimeSpan Cpu)> Stages => _stages;
 
     /// <summary>Told when a stage starts, so a terminal can show progress.</summary>
     public Action<string>? StageStarted { get; set; }
@@ -23,10 +23,9 @@ public sealed class StageTimings
     {
         StageStarted?.Invoke(stage);
         var watch = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = Environment.CpuUsage.TotalTime;
         var result = work();
-        _stages.Add((stage, watch.Elapsed));
-        _cpu.Add((stage, Process.GetCurrentProcess().TotalProcessorTime - cpu));
+        _stages.Add((stage, watch.Elapsed, Environment.CpuUsage.TotalTime - cpu));
         StageFinished?.Invoke(stage, watch.Elapsed);
         return result;
     }

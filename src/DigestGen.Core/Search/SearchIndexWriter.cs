@@ -132,8 +132,8 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// term → (doc, impact*2+inTitle), in doc order. BM25F with the title counted <see cref="TitleWeight"/>
-    /// times. Documents are tokenised in parallel chunks and merged straight into posting lists, so
-    /// memory holds the postings, not a term table per document.
+    /// times. Built from the terms counted once per build (<see cref="Digest.Terms"/>), by term number,
+    /// which becomes a string only as a posting list's key.
     /// </summary>
     private static Dictionary<string, List<(int Doc, int Impact, bool InTitle)>> BuildPostings(List<SearchDocument> docs, TermTable table, List<string> topics)
     {

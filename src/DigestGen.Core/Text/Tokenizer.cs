@@ -10,9 +10,10 @@ namespace DigestGen.Text;
 /// only undoes plurals, so it rarely merges words with different meanings.
 /// </summary>
 /// <remarks>
-/// Every abstract is tokenised several times per build (topics, related papers, search), so words
-/// are lower-cased and stemmed in a stack buffer and only the finished term becomes a string.
-/// (A shared pool of interned terms was tried: its locking made the topics stage 3x slower.)
+/// Words are lower-cased and stemmed in a stack buffer and only the finished term becomes a string;
+/// <see cref="ScanIndexTerms{TState}"/> hands over the characters instead, which is how related papers
+/// and search count into a <see cref="TermTable"/> without a string per occurrence. (A pool of interned
+/// terms locked on every lookup made the topics stage 3x slower; the table locks only to add a term.)
 /// </remarks>
 public static class Tokenizer
 {

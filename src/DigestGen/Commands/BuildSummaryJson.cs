@@ -24,7 +24,7 @@ internal static class BuildSummaryJson
         w.WriteEndObject();
         result.Summary.WriteTo(w);
         w.WriteStartArray("stages");
-        foreach (var (stage, elapsed) in result.Timings.Stages)
+        foreach (var (stage, elapsed, _) in result.Timings.Stages)
         {
             w.WriteStartObject();
             w.WriteString("stage", stage);

@@ -19,8 +19,13 @@ public sealed record PaperTerms(TermCount[] Title, TermCount[] Abstract, TermCou
 
         foreach (var (term, count) in Abstract)
         {
-            // Titles are a handful of terms: a scan beats a hash set.
-            var at = result.FindIndex(0, Title.Length, t => t.Term == term);
+            // Titles are a handful of terms: a scan beats a hash set (and, unlike FindIndex, allocates nothing per term).
+            var at = Title.Length - 1;
+            while (at >= 0 && result[at].Term != term)
+            {
+                at--;
+            }
+
             if (at >= 0)
             {
                 result[at] = result[at] with { Count = result[at].Count + count };
