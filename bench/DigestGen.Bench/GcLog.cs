@@ -5,7 +5,7 @@ namespace DigestGen.Bench;
 
 /// <summary>
 /// Diagnosis only (<c>BENCH_GC=1</c>): every gen-2 collection and why the runtime started it, with the
-/// stage that was running, so heap-wide pauses can be traced to what allocated.
+/// stage that was running, and what each stage allocated and paused, so heap-wide pauses can be traced to what allocated.
 /// </summary>
 public sealed class GcLog : EventListener
 {
@@ -20,6 +20,8 @@ public sealed class GcLog : EventListener
     public string Stage { get; set; } = "start";
 
     public IEnumerable<string> Lines => _lines;
+
+    public void Note(string line) => _lines.Enqueue(line);
 
     protected override void OnEventSourceCreated(EventSource source)
     {

@@ -15,7 +15,7 @@ namespace DigestGen.Bench;
 
 /// <summary>
 /// BenchmarkDotNet over the hot inner parts of a build, on a 2,000-paper synthetic corpus: parsing a
-/// listing seed, tokenising an abstract, assigning topics, related papers, and drawing one paper page.
+/// listing seed, cleaning and tokenising an abstract, assigning topics, related papers, and drawing one paper page.
 /// Run with <c>bench micro [filter]</c>; in-process, so it needs no network or generated projects.
 /// </summary>
 [MemoryDiagnoser]
@@ -57,6 +57,9 @@ public class HotPaths
     [Benchmark(Description = "parse a listing seed of 500 papers")]
     public int ParseListingSeed() =>
         SeedIngestor.Ingest(_listingSeed, "seeds/listing.txt", new DateOnly(2030, 1, 1), new DiagnosticBag()).RecordCount;
+
+    [Benchmark(Description = "clean one abstract's TeX residue (curate)")]
+    public int ParseAbstractText() => TexText.Parse(_abstract).Inlines.Count;
 
     [Benchmark(Description = "tokenise one abstract (index terms)")]
     public int TokenizeAbstract() => Tokenizer.IndexTerms(_abstract).Count;

@@ -48,7 +48,14 @@ if (args.Length >= 3 && args[0] == "build")
     using var gcLog = Environment.GetEnvironmentVariable("BENCH_GC") == "1" ? new GcLog() : null;
     if (gcLog is not null)
     {
-        timings.StageFinished = (stage, _) => gcLog.Stage = "after " + stage;
+        var allocated = 0L;
+        var paused = TimeSpan.Zero;
+        timings.StageStarted = _ => (allocated, paused) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+        timings.StageFinished = (stage, _) =>
+        {
+            gcLog.Stage = "after " + stage;
+            gcLog.Note($"{stage}: allocated {(GC.GetTotalAllocatedBytes() - allocated) / (1024 * 1024)} MB, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms");
+        };
     }
 
     var watch = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -21,16 +22,32 @@ public static partial class TexText
         ["lambda"] = "λ", ["mu"] = "μ", ["sigma"] = "σ", ["theta"] = "θ", ["pi"] = "π", ["tau"] = "τ",
     };
 
+    // Where plain text can stop being plain: escapes and commands, math, ties. Lost symbols are found from digits.
+    private static readonly SearchValues<char> Specials = SearchValues.Create("\\$~");
+    private static readonly string[] LostBeforeDigit = ["sim", "geq", "leq", "ge", "le"];
+
     public static RichText Parse(string raw)
     {
-        var builder = new InlineBuilder();
-        ParseInto(Normalise(raw), builder, InlineKind.Text);
+        var text = Normalise(raw);
+        if (text.Length > 0 && NextSpecial(text, 0) < 0)
+        {
+            // Most abstracts: nothing to clean, so the text itself is the one run.
+            return new RichText([new Inline(InlineKind.Text, text)]);
+        }
+
+        var builder = new InlineBuilder(text.Length);
+        ParseInto(text, builder, InlineKind.Text);
         return builder.Build();
     }
 
     /// <summary>Collapses every run of white space (including tabs and NBSP) into one space.</summary>
     public static string Normalise(string text)
     {
+        if (IsNormal(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -53,11 +70,35 @@ public static partial class TexText
         return sb.ToString();
     }
 
+    /// <summary>No white space but single spaces between words: most seed text, which then needs no copy.</summary>
+    private static bool IsNormal(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ' ? i == 0 || i == text.Length - 1 || text[i - 1] == ' ' : char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void ParseInto(string text, InlineBuilder builder, InlineKind kind)
     {
         var i = 0;
         while (i < text.Length)
         {
+            var special = NextSpecial(text, i);
+            if (special != i)
+            {
+                var run = (special < 0 ? text.Length : special) - i;
+                builder.Append(kind, text.AsSpan(i, run));
+                i += run;
+                continue;
+            }
+
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length)
             {
@@ -125,6 +166,40 @@ public static partial class TexText
             builder.Append(kind, c);
             i++;
         }
+    }
+
+    /// <summary>
+    /// The first index from <paramref name="start"/> where something other than plain text may begin, or -1.
+    /// A lost symbol always touches a digit ("sim75", "ge 10", "2.6times"), so only digits' neighbours are candidates.
+    /// </summary>
+    private static int NextSpecial(string text, int start)
+    {
+        var best = text.AsSpan(start).IndexOfAny(Specials);
+        best = best < 0 ? int.MaxValue : start + best;
+        for (var d = Math.Max(0, start - 1); d < text.Length && d - 4 <= best; d++)
+        {
+            if (!char.IsAsciiDigit(text[d]))
+            {
+                continue;
+            }
+
+            if (d + 1 < best && text.AsSpan(d + 1).StartsWith("times"))
+            {
+                best = d + 1;
+            }
+
+            var end = d > 0 && text[d - 1] == ' ' ? d - 1 : d;
+            foreach (var word in LostBeforeDigit)
+            {
+                var s = end - word.Length;
+                if (s >= start && s < best && text.AsSpan(s, word.Length).SequenceEqual(word) && (s == 0 || !char.IsLetter(text[s - 1])))
+                {
+                    best = s;
+                }
+            }
+        }
+
+        return best == int.MaxValue ? -1 : best;
     }
 
     private static InlineKind FormatKind(string command, InlineKind outer) => command switch
@@ -215,11 +290,26 @@ public static partial class TexText
     [GeneratedRegex(@"^[A-Za-z](?:\([^()]*\))?$")]
     private static partial Regex SingleVariable();
 
-    private sealed class InlineBuilder
+    /// <param name="capacity">
+    /// The cleaned text is never longer than its source. Sized to that, the run buffer stays one chunk, and
+    /// clearing it is free: clearing a builder that grew chunks allocates its whole capacity again.
+    /// </param>
+    private sealed class InlineBuilder(int capacity)
     {
         private readonly List<Inline> _inlines = new();
-        private readonly StringBuilder _run = new();
+        private readonly StringBuilder _run = new(capacity);
         private InlineKind _kind = InlineKind.Text;
+
+        public void Append(InlineKind kind, ReadOnlySpan<char> value)
+        {
+            if (kind != _kind)
+            {
+                Flush();
+                _kind = kind;
+            }
+
+            _run.Append(value);
+        }
 
         public void Append(InlineKind kind, string value)
         {

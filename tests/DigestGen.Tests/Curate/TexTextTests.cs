@@ -13,6 +13,9 @@ public class TexTextTests
     [InlineData(@"of ghost sentences~(ge10).", "of ghost sentences (≥10).")]
     [InlineData("using 2.6times less memory, 2.35times sim 3.47times faster", "using 2.6× less memory, 2.35× ~3.47× faster")]
     [InlineData("sometimes similar", "sometimes similar")]
+    [InlineData("le 5 and geq 3 but age10, 5 times, x5timesy and lesim 2", "≤5 and ≥3 but age10, 5 times, x5timesy and lesim 2")]
+    [InlineData("sim5", "~5")]
+    [InlineData("a plain sentence with 42 in it", "a plain sentence with 42 in it")]
     [InlineData("  white \t space\n\nnormalised  ", "white space normalised")]
     public void Scraped_tex_becomes_reader_text(string raw, string expected)
     {
