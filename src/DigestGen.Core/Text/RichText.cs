@@ -43,6 +43,12 @@ public sealed class RichText
     /// <summary>Escaped HTML: the only tags are ours (<c>em</c>, <c>strong</c>, MathML).</summary>
     public string ToHtml()
     {
+        if (Inlines is [{ Kind: InlineKind.Text } only])
+        {
+            // Most abstracts; and the encoder returns the text itself when nothing in it needs escaping.
+            return WebUtility.HtmlEncode(only.Value);
+        }
+
         var sb = new StringBuilder();
         foreach (var inline in Inlines)
         {

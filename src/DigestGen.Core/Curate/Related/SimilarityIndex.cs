@@ -103,7 +103,7 @@ public sealed class SimilarityIndex
     public IReadOnlyList<string>[] AllNeighbours(int k)
     {
         var result = new IReadOnlyList<string>[_ids.Length];
-        Parallel.For(0, _ids.Length, () => new Accumulator(_ids.Length, _idf.Length), (doc, _, acc) =>
+        Parallel.For(0, _ids.Length, () => new Accumulator(_ids.Length, _idf.Length, k), (doc, _, acc) =>
         {
             result[doc] = Query(_vectors[doc], k, doc, acc);
             return acc;
@@ -116,7 +116,7 @@ public sealed class SimilarityIndex
     public IReadOnlyList<string>[] Neighbours(IReadOnlyList<TermCount[]> texts, int k)
     {
         var result = new IReadOnlyList<string>[texts.Count];
-        Parallel.For(0, texts.Count, () => new Accumulator(_ids.Length, _idf.Length), (i, _, acc) =>
+        Parallel.For(0, texts.Count, () => new Accumulator(_ids.Length, _idf.Length, k), (i, _, acc) =>
         {
             var known = new List<(int Term, float Weight)>(texts[i].Length);
             foreach (var (term, count) in texts[i])
@@ -135,7 +135,7 @@ public sealed class SimilarityIndex
 
     private List<string> Query((int Term, float Weight)[] vector, int k, int self, Accumulator acc)
     {
-        foreach (var (term, weight) in vector.OrderByDescending(t => t.Weight).Take(QueryTerms))
+        foreach (var (term, weight, _) in acc.TopTerms(vector, QueryTerms))
         {
             foreach (var (doc, w) in _postings[term])
             {
@@ -146,10 +146,7 @@ public sealed class SimilarityIndex
             }
         }
 
-        var candidates = acc.Touched
-            .OrderByDescending(doc => acc.Scores[doc]).ThenBy(doc => doc)
-            .Take(Candidates)
-            .ToList();
+        var candidates = acc.TopCandidates(Candidates);
         acc.Reset();
 
         foreach (var (term, weight) in vector)
@@ -157,7 +154,9 @@ public sealed class SimilarityIndex
             acc.Query[term] = weight;
         }
 
-        var best = new List<(int Doc, float Score)>(k + 1);
+        // The k best by score, then by id: a strict order, so the result does not depend on the candidates' order.
+        var best = acc.Best;
+        var found = 0;
         foreach (var doc in candidates)
         {
             var score = 0f;
@@ -171,21 +170,18 @@ public sealed class SimilarityIndex
                 continue;
             }
 
-            var at = best.FindIndex(b => score > b.Score || (score == b.Score && string.CompareOrdinal(_ids[doc], _ids[b.Doc]) < 0));
-            if (at < 0)
+            var at = found;
+            while (at > 0 && (score > best[at - 1].Score || (score == best[at - 1].Score && string.CompareOrdinal(_ids[doc], _ids[best[at - 1].Doc]) < 0)))
             {
-                if (best.Count < k)
-                {
-                    best.Add((doc, score));
-                }
+                at--;
             }
-            else
+
+            if (at < k)
             {
-                best.Insert(at, (doc, score));
-                if (best.Count > k)
-                {
-                    best.RemoveAt(k);
-                }
+                var last = Math.Min(found, k - 1);
+                best.AsSpan(at, last - at).CopyTo(best.AsSpan(at + 1));
+                best[at] = (doc, score);
+                found = Math.Min(found + 1, k);
             }
         }
 
@@ -194,7 +190,13 @@ public sealed class SimilarityIndex
             acc.Query[term] = 0;
         }
 
-        return best.Select(b => _ids[b.Doc]).ToList();
+        var result = new List<string>(found);
+        for (var i = 0; i < found; i++)
+        {
+            result.Add(_ids[best[i].Doc]);
+        }
+
+        return result;
     }
 
     /// <summary>A term's TF-IDF weight in a text that contains it <paramref name="count"/> times (before normalising).</summary>
@@ -221,13 +223,18 @@ public sealed class SimilarityIndex
     }
 
     /// <summary>Dense scratch space reused across queries on one thread: partial scores per document, the query's weight per term.</summary>
-    private sealed class Accumulator(int documents, int terms)
+    private sealed class Accumulator(int documents, int terms, int k)
     {
+        private (int Term, float Weight, int At)[] _terms = [];
+        private (float Score, int Doc)[] _heap = [];
+
         public float[] Scores { get; } = new float[documents];
 
         public float[] Query { get; } = new float[terms];
 
         public List<int> Touched { get; } = new();
+
+        public (int Doc, float Score)[] Best { get; } = new (int, float)[Math.Max(k, 1)];
 
         public void Add(int doc, float value)
         {
@@ -239,6 +246,61 @@ public sealed class SimilarityIndex
             Scores[doc] += value;
         }
 
+        /// <summary>The <paramref name="count"/> heaviest terms, heaviest first, equal weights in vector order (as a stable sort gives).</summary>
+        public ReadOnlySpan<(int Term, float Weight, int At)> TopTerms((int Term, float Weight)[] vector, int count)
+        {
+            if (_terms.Length < vector.Length)
+            {
+                _terms = new (int, float, int)[vector.Length * 2];
+            }
+
+            for (var i = 0; i < vector.Length; i++)
+            {
+                _terms[i] = (vector[i].Term, vector[i].Weight, i);
+            }
+
+            var span = _terms.AsSpan(0, vector.Length);
+            span.Sort(static (a, b) => b.Weight.CompareTo(a.Weight) is var order and not 0 ? order : a.At.CompareTo(b.At));
+            return span[..Math.Min(count, vector.Length)];
+        }
+
+        /// <summary>
+        /// The touched documents with the <paramref name="count"/> highest partial scores (equal scores: lower
+        /// doc first), through a heap of that size rather than sorting every touched document.
+        /// </summary>
+        public int[] TopCandidates(int count)
+        {
+            if (_heap.Length < count)
+            {
+                _heap = new (float, int)[count];
+            }
+
+            // A min-heap on (score, -doc): its root is the weakest of the kept candidates.
+            var size = 0;
+            foreach (var doc in Touched)
+            {
+                var entry = (Scores[doc], doc);
+                if (size < count)
+                {
+                    _heap[size] = entry;
+                    SiftUp(size++);
+                }
+                else if (Weaker(_heap[0], entry))
+                {
+                    _heap[0] = entry;
+                    SiftDown(size);
+                }
+            }
+
+            var result = new int[size];
+            for (var i = 0; i < size; i++)
+            {
+                result[i] = _heap[i].Doc;
+            }
+
+            return result;
+        }
+
         public void Reset()
         {
             foreach (var doc in Touched)
@@ -247,6 +309,44 @@ public sealed class SimilarityIndex
             }
 
             Touched.Clear();
+        }
+
+        private static bool Weaker((float Score, int Doc) a, (float Score, int Doc) b) => a.Score < b.Score || (a.Score == b.Score && a.Doc > b.Doc);
+
+        private void SiftUp(int i)
+        {
+            while (i > 0 && Weaker(_heap[i], _heap[(i - 1) / 2]))
+            {
+                (_heap[i], _heap[(i - 1) / 2]) = (_heap[(i - 1) / 2], _heap[i]);
+                i = (i - 1) / 2;
+            }
+        }
+
+        private void SiftDown(int size)
+        {
+            var i = 0;
+            while (true)
+            {
+                var weakest = i;
+                var left = (2 * i) + 1;
+                if (left < size && Weaker(_heap[left], _heap[weakest]))
+                {
+                    weakest = left;
+                }
+
+                if (left + 1 < size && Weaker(_heap[left + 1], _heap[weakest]))
+                {
+                    weakest = left + 1;
+                }
+
+                if (weakest == i)
+                {
+                    return;
+                }
+
+                (_heap[i], _heap[weakest]) = (_heap[weakest], _heap[i]);
+                i = weakest;
+            }
         }
     }
 }
