@@ -51,10 +51,11 @@ public static class Curator
 
     private static Paper Draft(CatalogEntry entry, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics)
     {
-        var listings = entry.Listings.OrderBy(l => l.Source.CaptureDate).ThenBy(l => l.Source.File, StringComparer.Ordinal).ToList();
-        var rawAbstract = listings.Select(l => l.Abstract).Concat(entry.Abstracts.Select(a => a.Abstract))
-            .OrderByDescending(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).First();
-        var abstractText = TexText.Parse(rawAbstract);
+        // Loops, not LINQ: this runs once per paper, and nearly every paper has one listing.
+        var listings = entry.Listings.Count > 1
+            ? entry.Listings.OrderBy(l => l.Source.CaptureDate).ThenBy(l => l.Source.File, StringComparer.Ordinal).ToList()
+            : entry.Listings;
+        var abstractText = TexText.Parse(LongestAbstract(entry));
 
         var titleDerived = listings.Count == 0;
         var title = titleDerived
@@ -67,16 +68,50 @@ public static class Curator
             titleDerived = false;
         }
 
+        // The first listing whose date has a year, else the first with any date.
         DateOnly? published = null;
-        foreach (var listing in listings.OrderByDescending(l => l.Published?.Year is not null))
+        foreach (var listing in listings)
         {
-            if (listing.Published is { } raw)
+            if (listing.Published is { Year: not null } raw)
             {
                 published ??= PublicationDateResolver.Resolve(raw, listing.Source.CaptureDate, listing.Source.File, diagnostics);
             }
         }
 
+        foreach (var listing in listings)
+        {
+            if (listing.Published is { Year: null } raw)
+            {
+                published ??= PublicationDateResolver.Resolve(raw, listing.Source.CaptureDate, listing.Source.File, diagnostics);
+            }
+        }
+
+        int? authorCount = null;
+        string? organisation = null;
+        int? upvotes = null;
+        foreach (var listing in listings)
+        {
+            if (listing.AuthorCount is { } authors && (authorCount is null || authors > authorCount))
+            {
+                authorCount = authors;
+            }
+
+            organisation ??= listing.Organisation;
+            upvotes = listing.Upvotes ?? upvotes;
+        }
+
+        foreach (var record in entry.Abstracts)
+        {
+            organisation ??= record.Institution;
+        }
+
         var sources = entry.Sources.ToList();
+        var digestDate = sources[0].CaptureDate;
+        foreach (var source in sources)
+        {
+            digestDate = source.CaptureDate < digestDate ? source.CaptureDate : digestDate;
+        }
+
         return new Paper
         {
             Id = entry.Id,
@@ -84,14 +119,28 @@ public static class Curator
             Title = title,
             TitleDerived = titleDerived,
             Abstract = abstractText,
-            AuthorCount = listings.Select(l => l.AuthorCount).Max(),
-            Organisation = listings.Select(l => l.Organisation).FirstOrDefault(x => x is not null)
-                ?? entry.Abstracts.Select(a => a.Institution).FirstOrDefault(x => x is not null),
+            AuthorCount = authorCount,
+            Organisation = organisation,
             Published = published,
-            Upvotes = listings.Where(l => l.Upvotes is not null).Select(l => l.Upvotes).LastOrDefault(),
-            DigestDate = sources.Min(s => s.CaptureDate),
+            Upvotes = upvotes,
+            DigestDate = digestDate,
             Sources = sources,
         };
+    }
+
+    /// <summary>The longest of a paper's abstracts (equal lengths: the ordinal first), listings' and abstract lists' alike.</summary>
+    private static string LongestAbstract(CatalogEntry entry)
+    {
+        string? longest = null;
+        foreach (var text in entry.Listings.Select(l => l.Abstract).Concat(entry.Abstracts.Select(a => a.Abstract)))
+        {
+            if (longest is null || text.Length > longest.Length || (text.Length == longest.Length && string.CompareOrdinal(text, longest) < 0))
+            {
+                longest = text;
+            }
+        }
+
+        return longest!;
     }
 
     /// <summary>Two abstracts can yield the same headline; number the later ones (by id) so each title is unique.</summary>
