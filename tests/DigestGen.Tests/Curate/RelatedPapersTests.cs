@@ -70,6 +70,47 @@ public class RelatedPapersTests
         Assert.Contains("p1", posts[0].Related);
     }
 
+    [Theory]
+    [InlineData(5, 5)]
+    [InlineData(17, 16)]
+    [InlineData(100_000, 98_304)]
+    [InlineData(106_495, 98_304)]
+    [InlineData(106_496, 106_496)]
+    public void Term_statistics_settle_in_steps_of_an_eighth_octave(int count, int settled) =>
+        Assert.Equal(settled, SimilarityIndex.SettledCount(count));
+
+    [Fact]
+    public void A_newer_paper_does_not_reshuffle_older_lists_through_the_statistics()
+    {
+        // 512 papers settle the statistics. "cache" is in 51 of them: exactly at the frequency cap (10%), and
+        // the only term they share. One newer paper with "cache" puts it over the cap of the whole corpus; the
+        // older papers must keep their neighbours, and the newcomer (equal score, later id) must not displace any.
+        static Paper Make(string id, string title, string text, int day) => new()
+        {
+            Id = id,
+            Slug = id,
+            Title = title,
+            TitleDerived = false,
+            Abstract = TexText.Parse(text),
+            DigestDate = new DateOnly(2025, 1, day),
+            Sources = [new SourceRef("seeds/x.txt", 1, new DateOnly(2025, 1, day))],
+        };
+        static string Word(int i) => "zq" + new string([(char)('a' + (i / 676 % 26)), (char)('a' + (i / 26 % 26)), (char)('a' + (i % 26))]);
+
+        var older = Enumerable.Range(0, 512)
+            .Select(i => i < 51
+                ? Make($"a{i:D3}", Word(i), $"cache cache cache {Word(i)}", 1)
+                : Make($"f{i:D3}", Word(i), $"{Word(i)} {Word(i + 1000)}", 1))
+            .ToList();
+        var newer = older.Append(Make("z000", Word(2000), $"cache cache cache {Word(2000)}", 2)).ToList();
+
+        var before = RelatedCuration.Apply(older, []).Papers;
+        var after = RelatedCuration.Apply(newer, []).Papers;
+
+        Assert.Equal(5, before.Single(p => p.Id == "a000").Related.Count);
+        Assert.All(before, p => Assert.Equal(p.Related, after.Single(a => a.Id == p.Id).Related));
+    }
+
     [Fact]
     public void Results_are_deterministic()
     {

@@ -12,9 +12,22 @@ public static class RelatedCuration
 
     public static (IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) Apply(IReadOnlyList<Paper> papers, IReadOnlyList<Post> posts, CorpusTerms terms)
     {
+        // Oldest first, so a new day's papers come after the ones that settle the term statistics.
+        var byAge = Enumerable.Range(0, papers.Count)
+            .OrderBy(i => papers[i].DigestDate).ThenBy(i => papers[i].Id, StringComparer.Ordinal)
+            .ToArray();
+
         // The title counts twice so its terms weigh more than the abstract's.
-        var index = new SimilarityIndex(papers.Select(p => (p.Id, terms.Of(p).TitleAndAbstract(2))).ToList(), terms.Table);
-        var neighbours = index.AllNeighbours(Neighbours);
+        var index = new SimilarityIndex(
+            byAge.Select(i => (papers[i].Id, terms.Of(papers[i]).TitleAndAbstract(2))).ToList(),
+            terms.Table,
+            SimilarityIndex.SettledCount(papers.Count));
+        var neighbours = new IReadOnlyList<string>[papers.Count];
+        var found = index.AllNeighbours(Neighbours);
+        for (var doc = 0; doc < byAge.Length; doc++)
+        {
+            neighbours[byAge[doc]] = found[doc];
+        }
 
         var linker = new PostPaperLinker(papers);
         var postNeighbours = index.Neighbours(posts.Select(terms.Of).ToList(), Neighbours);

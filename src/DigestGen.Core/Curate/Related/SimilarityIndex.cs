@@ -1,3 +1,4 @@
+using System.Numerics;
 using DigestGen.Text;
 
 namespace DigestGen.Curate.Related;
@@ -10,6 +11,14 @@ namespace DigestGen.Curate.Related;
 /// cut to the <see cref="MaxPostings"/> documents where it weighs most. The best
 /// <see cref="Candidates"/> by that partial score are then scored by exact cosine over all their
 /// terms. Ties are broken by id, so results are deterministic.
+/// <para>
+/// Term statistics (IDF and the frequency cap) come from a settled prefix of the documents, oldest
+/// first, whose size moves in steps of an eighth of an octave (<see cref="SettledCount"/>). A new day's
+/// papers are then scored against the same statistics as yesterday's: old papers' lists change only when
+/// a new paper belongs in them, not because every weight shifted a little or a term crossed the cap
+/// (which rewrote a tenth of all paper pages per seed at 100,000). The statistics move on once the
+/// corpus has grown by an eighth, and then every list may change at once.
+/// </para>
 /// </summary>
 public sealed class SimilarityIndex
 {
@@ -29,8 +38,12 @@ public sealed class SimilarityIndex
     private readonly float[] _idf;
     private readonly (int Doc, float Weight)[][] _postings;
 
-    /// <param name="documents">Id and terms, counted into <paramref name="table"/>; the title's terms should weigh more (e.g. count the title twice).</param>
-    public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table)
+    /// <param name="documents">
+    /// Id and terms, counted into <paramref name="table"/>, oldest first; the title's terms should weigh more
+    /// (e.g. count the title twice).
+    /// </param>
+    /// <param name="settled">How many of the first documents term statistics are taken from; all when null.</param>
+    public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table, int? settled = null)
     {
         _ids = documents.Select(d => d.Id).ToArray();
 
@@ -38,7 +51,9 @@ public sealed class SimilarityIndex
         // so sums run in the same order and results are the same every build.
         _termIds = new int[table.Count];
         Array.Fill(_termIds, -1);
+        var sample = Math.Clamp(settled ?? documents.Count, 0, documents.Count);
         var df = new List<int>();
+        var settledDf = new List<int>();
         var idCounts = new (int Term, int Count)[documents.Count][];
         for (var doc = 0; doc < documents.Count; doc++)
         {
@@ -51,17 +66,24 @@ public sealed class SimilarityIndex
                 {
                     id = df.Count;
                     df.Add(0);
+                    settledDf.Add(0);
                 }
 
                 df[id]++;
+                if (doc < sample)
+                {
+                    settledDf[id]++;
+                }
+
                 row[k] = (id, terms[k].Count);
             }
 
             idCounts[doc] = row;
         }
 
-        var n = Math.Max(1, documents.Count);
-        _idf = df.Select(d => (float)Math.Log(1.0 + (double)n / d)).ToArray();
+        // A term the settled documents lack is new, and as rare as a term can be.
+        var n = Math.Max(1, sample);
+        _idf = settledDf.Select(d => (float)Math.Log(1.0 + ((double)n / Math.Max(d, 1)))).ToArray();
         _vectors = new (int Term, float Weight)[idCounts.Length][];
         Parallel.For(0, idCounts.Length, doc =>
         {
@@ -81,7 +103,7 @@ public sealed class SimilarityIndex
         {
             foreach (var (term, weight) in _vectors[doc])
             {
-                if (df[term] > 1 && df[term] <= cap)
+                if (df[term] > 1 && settledDf[term] <= cap)
                 {
                     (lists[term] ??= new List<(int, float)>()).Add((doc, weight));
                 }
@@ -98,6 +120,21 @@ public sealed class SimilarityIndex
     }
 
     public int Count => _ids.Length;
+
+    /// <summary>
+    /// How many of <paramref name="count"/> documents (oldest first) settle the term statistics: the count
+    /// rounded down to a step of an eighth of its octave (98,304 for anything from 98,304 to 106,495).
+    /// </summary>
+    public static int SettledCount(int count)
+    {
+        if (count < 16)
+        {
+            return count;
+        }
+
+        var step = 1 << (BitOperations.Log2((uint)count) - 3);
+        return count / step * step;
+    }
 
     /// <summary>The most similar other documents for every document, in parallel.</summary>
     public IReadOnlyList<string>[] AllNeighbours(int k)
