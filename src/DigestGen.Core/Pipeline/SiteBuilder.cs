@@ -20,13 +20,15 @@ public static class SiteBuilder
     {
         timings ??= new StageTimings();
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
-        var themeDir = Theme.DirectoryFor(themesDir, DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme);
-        var previous = BuildRecord.Load(options.OutputDir);
+        var themeName = DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme;
+        var themeDir = Theme.DirectoryFor(themesDir, themeName);
+        var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
         var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
             var theme = InputFingerprint.OfFolder(themeDir);
             return (InputFingerprint.Compute(options, theme), theme);
         });
+        var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
 
         Task<Dictionary<string, (long Length, long Modified)>> listing;
         if (previous is not null && previous.Fingerprint == fingerprint)
@@ -47,8 +49,10 @@ public static class SiteBuilder
             listing = Task.Run(() => OutputListing.Read(options.OutputDir));
         }
 
+        // Compiling the templates needs nothing from the digest.
+        var compiling = Task.Run(() => Theme.Load(themesDir, themeName));
         var digest = DigestLoader.Load(options, timings, remember: true);
-        var theme = Theme.Load(themesDir, digest.Config.Theme);
+        var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
         using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
         var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
         var feeds = 0;
@@ -75,7 +79,11 @@ public static class SiteBuilder
 
         var report = timings.Time("publish", output.Commit);
         var summary = BuildSummary.Of(digest);
-        new BuildRecord(fingerprint, summary, routes.Count, feeds, report.Files).Save(options.OutputDir);
+        timings.Time("save", () =>
+        {
+            new BuildRecord(fingerprint, summary, routes.Count, feeds, report.Files).Save(options.OutputDir);
+            return 0;
+        });
         return new BuildResult(summary, report, timings, routes.Count, feeds);
     }
 
