@@ -54,26 +54,42 @@ public static class SiteBuilder
         var digest = DigestLoader.Load(options, timings, remember: true);
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
         using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
-        var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
-        var feeds = 0;
-        timings.Time("feeds", () =>
-        {
-            if (digest.Config.BaseUrl.Length > 0)
-            {
-                output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
-            }
 
-            output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
-            feeds = WriteFeeds(digest, output);
-            return 0;
-        });
+        // The search index and papers.json need only the digest, and building the index is mostly one
+        // thread's work: both are written while pages are drawn (a rebuild that keeps most pages leaves a
+        // core idle there). The "search" stage is what remains of them after pages and feeds.
+        var wholeCorpus = new[]
+        {
+            Task.Run(() => Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes))),
+            Task.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest))),
+        };
+        IReadOnlyCollection<string> routes;
+        var feeds = 0;
+        try
+        {
+            routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
+            timings.Time("feeds", () =>
+            {
+                if (digest.Config.BaseUrl.Length > 0)
+                {
+                    output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
+                }
+
+                output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
+                feeds = WriteFeeds(digest, output);
+                return 0;
+            });
+        }
+        catch
+        {
+            // Nothing may still be writing into staging when it is removed.
+            Task.WaitAny(Task.WhenAll(wholeCorpus));
+            throw;
+        }
 
         timings.Time("search", () =>
         {
-            // Two independent files of the whole corpus; the index alone leaves the second core half idle.
-            var papersJson = Task.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest)));
-            Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes));
-            papersJson.GetAwaiter().GetResult();
+            Task.WhenAll(wholeCorpus).GetAwaiter().GetResult();
             return 0;
         });
 

@@ -34,9 +34,10 @@ public sealed class StagedOutput : IDisposable
         _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
         _present = listing ?? OutputListing.Read(_outputDir);
 
-        // Every page passes through these from both cores: sized for the last build's files and with many
-        // locks, they neither stop the world to grow (a dozen times on the way to 100,000) nor make threads queue.
-        var capacity = Math.Max(_recorded.Count, _present.Count) + 1024;
+        // Every page passes through these from both cores: sized for twice the last build's files (a lock's
+        // share past its budget grows the table, under all locks) and with many locks, they neither stop both
+        // cores to grow (a dozen times on the way to 100,000) nor make threads queue.
+        var capacity = (2 * Math.Max(_recorded.Count, _present.Count)) + 1024;
         _files = new(Locks, capacity, StringComparer.Ordinal);
         _sources = new(Locks, capacity, StringComparer.Ordinal);
         _unchanged = new(Locks, capacity, StringComparer.Ordinal);
