@@ -15,13 +15,16 @@ public sealed class TermMemo
     private const int FormatVersion = 1;
 
     private readonly Dictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _terms;
-    private readonly ConcurrentDictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _nextTerms = new();
+    private readonly ConcurrentDictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _nextTerms;
     private int _hits;
 
     private TermMemo(TermTable table, Dictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> terms)
     {
         Table = table;
         _terms = terms;
+
+        // Filled from both cores with about as many papers as last time: sized so it never grows under all its locks.
+        _nextTerms = new(MemoFile.Locks, MemoFile.CapacityFor(terms.Count));
     }
 
     /// <summary>The table the remembered terms are numbered in; terms met in this build are added to it.</summary>

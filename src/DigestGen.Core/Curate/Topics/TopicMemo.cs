@@ -16,13 +16,16 @@ public sealed class TopicMemo
 
     private readonly UInt128 _context;
     private readonly Dictionary<UInt128, string[]> _topics;
-    private readonly ConcurrentDictionary<UInt128, string[]> _nextTopics = new();
+    private readonly ConcurrentDictionary<UInt128, string[]> _nextTopics;
     private int _hits;
 
     private TopicMemo(UInt128 context, Dictionary<UInt128, string[]> topics)
     {
         _context = context;
         _topics = topics;
+
+        // Filled from both cores with about as many papers as last time: sized so it never grows under all its locks.
+        _nextTopics = new(MemoFile.Locks, MemoFile.CapacityFor(topics.Count));
     }
 
     /// <summary>How many values came from the last build instead of being worked out again.</summary>
