@@ -10,7 +10,7 @@ namespace DigestGen.Catalog;
 public sealed class PaperCatalog
 {
     private readonly Dictionary<string, CatalogEntry> _byTitle = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CatalogEntry> _byAbstract = new(StringComparer.Ordinal);
+    private readonly Dictionary<AbstractKey, CatalogEntry> _byAbstract = new();
     private readonly List<CatalogEntry> _entries = new();
     private readonly Dictionary<string, PostRecord> _posts = new(StringComparer.Ordinal);
 
@@ -27,11 +27,11 @@ public sealed class PaperCatalog
 
         // Keys and ids (normalising and hashing every title and abstract) are computed in parallel; only the merge is sequential.
         var listings = ordered.SelectMany(s => s.Listings).ToArray();
-        var listingKeys = new (string Title, string Abstract, string Id)[listings.Length];
+        var listingKeys = new (string Title, AbstractKey Abstract, string Id)[listings.Length];
         Parallel.For(0, listings.Length, i =>
         {
             var title = TextKey.Of(listings[i].Title);
-            listingKeys[i] = (title, TextKey.Of(listings[i].Abstract), StableId.For('p', "title:" + title));
+            listingKeys[i] = (title, new AbstractKey(listings[i].Abstract), StableId.For('p', "title:" + title));
         });
         for (var i = 0; i < listings.Length; i++)
         {
@@ -39,11 +39,10 @@ public sealed class PaperCatalog
         }
 
         var abstracts = ordered.SelectMany(s => s.Abstracts).ToArray();
-        var abstractKeys = new (string Abstract, string Id)[abstracts.Length];
+        var abstractKeys = new (AbstractKey Abstract, string Id)[abstracts.Length];
         Parallel.For(0, abstracts.Length, i =>
         {
-            var key = TextKey.Of(abstracts[i].Abstract);
-            abstractKeys[i] = (key, StableId.For('p', "abstract:" + key));
+            abstractKeys[i] = (new AbstractKey(abstracts[i].Abstract), StableId.For('p', "abstract:" + TextKey.Of(abstracts[i].Abstract)));
         });
         for (var i = 0; i < abstracts.Length; i++)
         {
@@ -56,7 +55,7 @@ public sealed class PaperCatalog
         }
     }
 
-    private void AddListing(ListingRecord record, (string Title, string Abstract, string Id) key)
+    private void AddListing(ListingRecord record, (string Title, AbstractKey Abstract, string Id) key)
     {
         if (!_byTitle.TryGetValue(key.Title, out var entry))
         {
@@ -73,7 +72,7 @@ public sealed class PaperCatalog
         _byAbstract.TryAdd(key.Abstract, entry);
     }
 
-    private void AddAbstract(AbstractRecord record, (string Abstract, string Id) key)
+    private void AddAbstract(AbstractRecord record, (AbstractKey Abstract, string Id) key)
     {
         if (!_byAbstract.TryGetValue(key.Abstract, out var entry))
         {
