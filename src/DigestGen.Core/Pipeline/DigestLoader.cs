@@ -34,21 +34,32 @@ public static class DigestLoader
         var topicMemo = remember ? Task.Run(() => TopicMemo.Load(options.OutputDir, taxonomy)) : null;
         var termMemo = remember ? Task.Run(() => TermMemo.Load(options.OutputDir)) : null;
         var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
+
+        // Only pure results are remembered, so saving before the build has succeeded is safe; the files
+        // are written while related papers are found.
+        var saving = new List<Task>();
         (papers, posts) = timings.Time("topics", () =>
         {
             var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, topicMemo?.Result);
+            if (topicMemo is not null)
+            {
+                saving.Add(Task.Run(() => topicMemo.Result.Save(options.OutputDir)));
+            }
 
-            // Only pure results are remembered, so saving before the build has succeeded is safe.
-            topicMemo?.Result.Save(options.OutputDir);
             return tagged;
         });
         var terms = timings.Time("terms", () =>
         {
             var counted = CorpusTerms.Count(papers, posts, termMemo?.Result);
-            termMemo?.Result.Save(options.OutputDir);
+            if (termMemo is not null)
+            {
+                saving.Add(Task.Run(() => termMemo.Result.Save(options.OutputDir)));
+            }
+
             return counted;
         });
         (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts, terms));
+        Task.WhenAll(saving).GetAwaiter().GetResult();
 
         return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms);
     }

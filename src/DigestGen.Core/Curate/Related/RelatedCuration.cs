@@ -1,4 +1,5 @@
 using DigestGen.Curate.Terms;
+using DigestGen.Text;
 
 namespace DigestGen.Curate.Related;
 
@@ -18,10 +19,9 @@ public static class RelatedCuration
             .ToArray();
 
         // The title counts twice so its terms weigh more than the abstract's.
-        var index = new SimilarityIndex(
-            byAge.Select(i => (papers[i].Id, terms.Of(papers[i]).TitleAndAbstract(2))).ToList(),
-            terms.Table,
-            SimilarityIndex.SettledCount(papers.Count));
+        var documents = new (string Id, TermCount[] Terms)[byAge.Length];
+        Parallel.For(0, byAge.Length, doc => documents[doc] = (papers[byAge[doc]].Id, terms.Of(papers[byAge[doc]]).TitleAndAbstract(2)));
+        var index = new SimilarityIndex(documents, terms.Table, SimilarityIndex.SettledCount(papers.Count));
         var neighbours = new IReadOnlyList<string>[papers.Count];
         var found = index.AllNeighbours(Neighbours);
         for (var doc = 0; doc < byAge.Length; doc++)
