@@ -70,13 +70,24 @@ public static class SiteBuilder
             routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
             timings.Time("feeds", () =>
             {
-                if (digest.Config.BaseUrl.Length > 0)
+                var sitemap = Task.Run(() =>
                 {
-                    output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
+                    if (digest.Config.BaseUrl.Length > 0)
+                    {
+                        output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
+                    }
+                });
+                try
+                {
+                    output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
+                    feeds = WriteFeeds(digest, output);
+                }
+                finally
+                {
+                    Task.WaitAny(sitemap);
                 }
 
-                output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
-                feeds = WriteFeeds(digest, output);
+                sitemap.GetAwaiter().GetResult();
                 return 0;
             });
         }

@@ -24,19 +24,20 @@ public sealed class FeedPlanner
     public FeedDefinition SiteFeed() =>
         new("", _digest.Config.Title, _digest.Config.Description, Routes.Home, Newest(_digest.Papers, _digest.Posts));
 
-    public IEnumerable<FeedDefinition> TopicFeeds()
+    /// <summary>In taxonomy order; each topic's newest items are picked on both cores (a topic can hold a tenth of the corpus).</summary>
+    public IReadOnlyList<FeedDefinition> TopicFeeds()
     {
         var papers = _digest.Papers.SelectMany(p => p.Topics.Select(t => (t, p))).ToLookup(x => x.t, x => x.p);
         var posts = _digest.Posts.SelectMany(p => p.Topics.Select(t => (t, p))).ToLookup(x => x.t, x => x.p);
-        foreach (var topic in _digest.Taxonomy.All.Where(t => papers.Contains(t.Slug) || t.Slug != Topic.OtherSlug))
-        {
-            yield return new FeedDefinition(
-                Routes.Topic(topic.Slug),
-                $"{_digest.Config.Title}: {topic.Name}",
-                SitePlanner.Snippet(topic.Description, 300),
-                Routes.Topic(topic.Slug),
-                Newest(papers[topic.Slug], posts[topic.Slug]));
-        }
+        var topics = _digest.Taxonomy.All.Where(t => papers.Contains(t.Slug) || t.Slug != Topic.OtherSlug).ToList();
+        var feeds = new FeedDefinition[topics.Count];
+        Parallel.For(0, topics.Count, i => feeds[i] = new FeedDefinition(
+            Routes.Topic(topics[i].Slug),
+            $"{_digest.Config.Title}: {topics[i].Name}",
+            SitePlanner.Snippet(topics[i].Description, 300),
+            Routes.Topic(topics[i].Slug),
+            Newest(papers[topics[i].Slug], posts[topics[i].Slug])));
+        return feeds;
     }
 
     /// <summary>Newest first; within a day most upvoted, then by id, so the cut at N is stable.</summary>
