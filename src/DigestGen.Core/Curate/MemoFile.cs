@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using DigestGen.Publish;
 
 namespace DigestGen.Curate;
 
@@ -76,17 +77,9 @@ internal static class MemoFile
         return hash.GetCurrentHashAsUInt128();
     }
 
-    public static UInt128 ReadKey(BinaryReader reader)
-    {
-        var low = reader.ReadUInt64();
-        return new UInt128(reader.ReadUInt64(), low);
-    }
+    public static UInt128 ReadKey(BinaryReader reader) => reader.ReadHash();
 
-    public static void WriteKey(BinaryWriter writer, UInt128 key)
-    {
-        writer.Write((ulong)key);
-        writer.Write((ulong)(key >> 64));
-    }
+    public static void WriteKey(BinaryWriter writer, UInt128 key) => writer.WriteHash(key);
 
     private static void Append(XxHash128 hash, string text)
     {

@@ -50,7 +50,7 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
             var files = new Dictionary<string, PublishedFile>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
-                files[reader.ReadString()] = new PublishedFile(reader.ReadInt64(), reader.ReadInt64(), ReadHash(reader), ReadHash(reader));
+                files[reader.ReadString()] = new PublishedFile(reader.ReadInt64(), reader.ReadInt64(), reader.ReadHash(), reader.ReadHash());
             }
 
             return new BuildRecord(fingerprint, BuildSummary.ReadFrom(summary.RootElement), pages, feeds, files);
@@ -89,24 +89,12 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
                 writer.Write(file);
                 writer.Write(state.Length);
                 writer.Write(state.Modified);
-                WriteHash(writer, state.Hash);
-                WriteHash(writer, state.Source);
+                writer.WriteHash(state.Hash);
+                writer.WriteHash(state.Source);
             }
         }
 
         File.Move(temp, path, overwrite: true);
-    }
-
-    private static UInt128 ReadHash(BinaryReader reader)
-    {
-        var low = reader.ReadUInt64();
-        return new UInt128(reader.ReadUInt64(), low);
-    }
-
-    private static void WriteHash(BinaryWriter writer, UInt128 hash)
-    {
-        writer.Write((ulong)hash);
-        writer.Write((ulong)(hash >> 64));
     }
 
     /// <summary>True when <c>output/</c> holds exactly the recorded files, none resized or touched since.</summary>
