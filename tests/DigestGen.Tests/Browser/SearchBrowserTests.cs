@@ -111,8 +111,11 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         await page.Keyboard.PressAsync("Escape");
         Assert.Equal("search-q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.PressAsync("ArrowDown");
+        await page.WaitForFunctionAsync("() => document.activeElement?.matches('#search-results .card-title a')");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/digest/papers/[^/]+/$"));
+
+        // What is asserted is where Enter goes; the paper page's own loading is other tests' business.
+        await page.WaitForURLAsync(new Regex("/digest/papers/[^/]+/$"), new() { WaitUntil = WaitUntilState.Commit });
         await page.Context.CloseAsync();
     }
 
