@@ -99,7 +99,9 @@ public sealed class StaticSiteServer : IDisposable
                 continue;
             }
 
-            _ = Task.Run(() => Handle(context));
+            // A thread of its own per request: a build in the same process (tests, `serve`) blocks pool
+            // threads while it waits on its own tasks, and a page request must not queue behind them.
+            _ = Task.Factory.StartNew(() => Handle(context), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
