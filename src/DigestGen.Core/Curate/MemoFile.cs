@@ -12,12 +12,6 @@ namespace DigestGen.Curate;
 /// </summary>
 internal static class MemoFile
 {
-    /// <summary>Locks of a memo's concurrent table of this build's entries: enough that two cores seldom meet.</summary>
-    public const int Locks = 64;
-
-    /// <summary>A capacity for this build's entries when the last build had <paramref name="remembered"/>: room to spare, as growing locks the whole table.</summary>
-    public static int CapacityFor(int remembered) => (2 * remembered) + 1024;
-
     /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;&lt;extension&gt;</c>.</summary>
     public static string PathFor(string outputDir, string extension) => Path.ChangeExtension(Publish.BuildRecord.PathFor(outputDir), extension);
 

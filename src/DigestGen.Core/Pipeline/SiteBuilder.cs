@@ -55,10 +55,10 @@ public static class SiteBuilder
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
         using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
 
-        // The search index and papers.json need only the digest, and building the index is mostly one
-        // thread's work: both are written while pages are drawn (a rebuild that keeps most pages leaves a
-        // core idle there). The "search" stage is what remains of them after pages and feeds.
-        var wholeCorpus = new[]
+        // The search index, papers.json and the sitemap need only the digest (and the routes), and building
+        // the index is mostly one thread's work: they are written while pages are drawn and feeds planned
+        // (a rebuild that keeps most pages leaves a core idle there). The "search" stage is what remains of them.
+        var background = new List<Task>
         {
             Task.Run(() => Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes))),
             Task.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest))),
@@ -68,39 +68,28 @@ public static class SiteBuilder
         try
         {
             routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
+            if (digest.Config.BaseUrl.Length > 0)
+            {
+                background.Add(Task.Run(() => output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes))));
+            }
+
             timings.Time("feeds", () =>
             {
-                var sitemap = Task.Run(() =>
-                {
-                    if (digest.Config.BaseUrl.Length > 0)
-                    {
-                        output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes));
-                    }
-                });
-                try
-                {
-                    output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
-                    feeds = WriteFeeds(digest, output);
-                }
-                finally
-                {
-                    Task.WaitAny(sitemap);
-                }
-
-                sitemap.GetAwaiter().GetResult();
+                output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
+                feeds = WriteFeeds(digest, output);
                 return 0;
             });
         }
         catch
         {
-            // Nothing may still be writing into staging when it is removed.
-            Task.WaitAny(Task.WhenAll(wholeCorpus));
+            // Nothing may still be writing into staging when it is removed (WaitAny does not rethrow their failures).
+            Task.WaitAny(Task.WhenAll(background));
             throw;
         }
 
         timings.Time("search", () =>
         {
-            Task.WhenAll(wholeCorpus).GetAwaiter().GetResult();
+            Task.WhenAll(background).GetAwaiter().GetResult();
             return 0;
         });
 

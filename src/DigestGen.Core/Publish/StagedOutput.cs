@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
+using DigestGen.Pipeline;
 
 namespace DigestGen.Publish;
 
@@ -20,7 +21,6 @@ public sealed class StagedOutput : IDisposable
     private readonly ConcurrentDictionary<string, UInt128> _files;
     private readonly ConcurrentDictionary<string, UInt128> _sources;
     private readonly ConcurrentDictionary<string, byte> _unchanged;
-    private const int Locks = 64;
     private int _undrawn;
     private readonly ConcurrentDictionary<string, byte> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
@@ -34,13 +34,10 @@ public sealed class StagedOutput : IDisposable
         _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
         _present = listing ?? OutputListing.Read(_outputDir);
 
-        // Every page passes through these from both cores: sized for twice the last build's files (a lock's
-        // share past its budget grows the table, under all locks) and with many locks, they neither stop both
-        // cores to grow (a dozen times on the way to 100,000) nor make threads queue.
-        var capacity = (2 * Math.Max(_recorded.Count, _present.Count)) + 1024;
-        _files = new(Locks, capacity, StringComparer.Ordinal);
-        _sources = new(Locks, capacity, StringComparer.Ordinal);
-        _unchanged = new(Locks, capacity, StringComparer.Ordinal);
+        var lastBuild = Math.Max(_recorded.Count, _present.Count);
+        _files = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
+        _sources = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
+        _unchanged = ConcurrentTable.Sized<string, byte>(lastBuild, StringComparer.Ordinal);
         if (Directory.Exists(_stagingDir))
         {
             Directory.Delete(_stagingDir, recursive: true);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DigestGen.Pipeline;
 using DigestGen.Text;
 
 namespace DigestGen.Curate.Terms;
@@ -22,9 +23,7 @@ public sealed class TermMemo
     {
         Table = table;
         _terms = terms;
-
-        // Filled from both cores with about as many papers as last time: sized so it never grows under all its locks.
-        _nextTerms = new(MemoFile.Locks, MemoFile.CapacityFor(terms.Count));
+        _nextTerms = ConcurrentTable.Sized<UInt128, (TermCount[], TermCount[])>(terms.Count);
     }
 
     /// <summary>The table the remembered terms are numbered in; terms met in this build are added to it.</summary>

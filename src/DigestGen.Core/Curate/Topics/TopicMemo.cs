@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DigestGen.Pipeline;
 
 namespace DigestGen.Curate.Topics;
 
@@ -23,9 +24,7 @@ public sealed class TopicMemo
     {
         _context = context;
         _topics = topics;
-
-        // Filled from both cores with about as many papers as last time: sized so it never grows under all its locks.
-        _nextTopics = new(MemoFile.Locks, MemoFile.CapacityFor(topics.Count));
+        _nextTopics = ConcurrentTable.Sized<UInt128, string[]>(topics.Count);
     }
 
     /// <summary>How many values came from the last build instead of being worked out again.</summary>
