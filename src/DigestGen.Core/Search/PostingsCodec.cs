@@ -21,23 +21,29 @@ public static class PostingsCodec
         var previous = 0;
         foreach (var (doc, impact, inTitle) in postings)
         {
-            if (doc < previous || impact is < 1 or > MaxImpact)
-            {
-                throw new ArgumentException($"posting ({doc}, {impact}) is out of order or range", nameof(postings));
-            }
-
-            var value = ((doc - previous) * 2) + (inTitle ? 1 : 0);
-            do
-            {
-                var chunk = value & 31;
-                value >>= 5;
-                sb.Append(Alphabet[chunk | (value > 0 ? 32 : 0)]);
-            }
-            while (value > 0);
-
-            sb.Append(Alphabet[impact]);
-            previous = doc;
+            Append(sb, ref previous, doc, impact, inTitle);
         }
+    }
+
+    /// <summary>One posting after the one at <paramref name="previous"/> (0 before the first), which it then becomes.</summary>
+    public static void Append(StringBuilder sb, ref int previous, int doc, int impact, bool inTitle)
+    {
+        if (doc < previous || impact is < 1 or > MaxImpact)
+        {
+            throw new ArgumentException($"posting ({doc}, {impact}) is out of order or range", nameof(doc));
+        }
+
+        var value = ((doc - previous) * 2) + (inTitle ? 1 : 0);
+        do
+        {
+            var chunk = value & 31;
+            value >>= 5;
+            sb.Append(Alphabet[chunk | (value > 0 ? 32 : 0)]);
+        }
+        while (value > 0);
+
+        sb.Append(Alphabet[impact]);
+        previous = doc;
     }
 
     public static string Encode(IReadOnlyList<(int Doc, int Impact, bool InTitle)> postings)

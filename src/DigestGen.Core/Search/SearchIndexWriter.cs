@@ -34,9 +34,6 @@ public static class SearchIndexWriter
     public const int RecordBytes = 384;
     public const int FormatVersion = 2;
 
-    private const double K1 = 1.2;
-    private const double B = 0.75;
-
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static int Write(Digest digest, Action<string, byte[]> write)
@@ -45,11 +42,32 @@ public static class SearchIndexWriter
         var topicIndex = topics.Select((slug, i) => (slug, i)).ToDictionary(x => x.slug, x => x.i, StringComparer.Ordinal);
         var docs = Documents(digest, topicIndex);
 
-        var postings = BuildPostings(docs, digest.Terms.Table, topics);
+        var table = digest.Terms.Table;
+        var postings = ImpactPostings.Build(docs, table.Count);
+        var topicDocs = TopicDocs(docs, topics.Count);
+
+        // Posting lists by key (a term, or a topic's pseudo-term): term numbers from 0, topic i as -1 - i.
+        var keys = new List<(string Key, int Id)>();
+        for (var term = 0; term < table.Count; term++)
+        {
+            if (postings.Count(term) > 0)
+            {
+                keys.Add((table[term], term));
+            }
+        }
+
+        for (var topic = 0; topic < topics.Count; topic++)
+        {
+            if (topicDocs[topic].Count > 0)
+            {
+                keys.Add(("topic:" + topics[topic], -1 - topic));
+            }
+        }
+
+        keys.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
         var files = 0;
 
         // Term shards: consecutive sorted terms until a shard reaches the size target.
-        var terms = postings.Keys.Order(StringComparer.Ordinal).ToList();
         var shardStarts = new List<string>();
         var shard = new StringBuilder();
         var shardTerms = new List<string>();
@@ -67,16 +85,30 @@ public static class SearchIndexWriter
             shardTerms.Clear();
         }
 
-        foreach (var term in terms)
+        foreach (var (key, id) in keys)
         {
             if (shard.Length > 0)
             {
                 shard.Append(',');
             }
 
-            shard.Append(JsonSerializer.Serialize(term, SerializerOptions)).Append(':');
-            AppendPostings(shard, postings[term]);
-            shardTerms.Add(term);
+            AppendJsonString(shard, key);
+            shard.Append(":\"");
+            if (id >= 0)
+            {
+                postings.Encode(shard, id);
+            }
+            else
+            {
+                var previous = 0;
+                foreach (var doc in topicDocs[-1 - id])
+                {
+                    PostingsCodec.Append(shard, ref previous, doc, 1, false);
+                }
+            }
+
+            shard.Append('"');
+            shardTerms.Add(key);
             if (shard.Length >= TermShardBytes)
             {
                 Flush();
@@ -94,7 +126,7 @@ public static class SearchIndexWriter
         write($"{Folder}records.txt", Records(docs));
         files++;
         write($"{Folder}upvotes.json", Encoding.UTF8.GetBytes("[" + string.Join(',', docs.Select(d => d.Upvotes)) + "]"));
-        write($"{Folder}meta.json", Meta(digest, docs, shardStarts, terms.Count));
+        write($"{Folder}meta.json", Meta(digest, docs, shardStarts, keys.Count));
         return files + 2;
     }
 
@@ -130,132 +162,39 @@ public static class SearchIndexWriter
         return papers.Concat(posts).ToList();
     }
 
-    /// <summary>
-    /// term → (doc, impact*2+inTitle), in doc order. BM25F with the title counted <see cref="TitleWeight"/>
-    /// times. Built from the terms counted once per build (<see cref="Digest.Terms"/>), by term number,
-    /// which becomes a string only as a posting list's key.
-    /// </summary>
-    private static Dictionary<string, List<(int Doc, int Impact, bool InTitle)>> BuildPostings(List<SearchDocument> docs, TermTable table, List<string> topics)
+    /// <summary>The documents of each topic (by index), in doc order.</summary>
+    private static List<int>[] TopicDocs(List<SearchDocument> docs, int topicCount)
     {
-        var n = docs.Count;
-        var byTerm = new List<(int Doc, int Tf, bool Title)>?[table.Count];
-        var lengths = new int[n];
-
-        // A document's fields are merged in a dense slot per term number, reset after each document.
-        var slots = new (int Tf, bool Title)[table.Count];
-        var touched = new List<int>();
-        for (var doc = 0; doc < n; doc++)
+        var topicDocs = new List<int>[topicCount];
+        for (var t = 0; t < topicCount; t++)
         {
-            foreach (var (term, count) in docs[doc].TitleTerms)
-            {
-                slots[term] = (slots[term].Tf + (count * TitleWeight), true);
-                lengths[doc] += count * TitleWeight;
-                touched.Add(term);
-            }
-
-            foreach (var field in docs[doc].BodyTerms)
-            {
-                foreach (var (term, count) in field)
-                {
-                    slots[term].Tf += count;
-                    lengths[doc] += count;
-                    touched.Add(term);
-                }
-            }
-
-            foreach (var term in touched)
-            {
-                if (slots[term].Tf > 0)
-                {
-                    (byTerm[term] ??= new List<(int, int, bool)>()).Add((doc, slots[term].Tf, slots[term].Title));
-                    slots[term] = default;
-                }
-            }
-
-            touched.Clear();
+            topicDocs[t] = new List<int>();
         }
 
-        var raw = new Dictionary<string, List<(int Doc, int Tf, bool Title)>>(StringComparer.Ordinal);
-        for (var term = 0; term < byTerm.Length; term++)
-        {
-            if (byTerm[term] is { } list)
-            {
-                raw[table[term]] = list;
-            }
-        }
-
-        var averageLength = n == 0 ? 1 : lengths.Average();
-        double Score(int df, int tf, int length) =>
-            Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / averageLength))));
-
-        // Each posting's score once: the scale is taken from all of them, then each is quantised against it.
-        var scores = raw.ToDictionary(t => t.Key, t => t.Value.Select(p => Score(t.Value.Count, p.Tf, lengths[p.Doc])).ToArray(), StringComparer.Ordinal);
-        var scale = ImpactScale(scores.Values);
-        var postings = new Dictionary<string, List<(int, int, bool)>>(raw.Count + topics.Count, StringComparer.Ordinal);
-        foreach (var (term, list) in raw)
-        {
-            var termScores = scores[term];
-            var quantised = new List<(int, int, bool)>(list.Count);
-            for (var i = 0; i < list.Count; i++)
-            {
-                var impact = Math.Clamp((int)Math.Round(termScores[i] / scale * PostingsCodec.MaxImpact), 1, PostingsCodec.MaxImpact);
-                quantised.Add((list[i].Doc, impact, list[i].Title));
-            }
-
-            postings[term] = quantised;
-        }
-
-        for (var doc = 0; doc < n; doc++)
+        for (var doc = 0; doc < docs.Count; doc++)
         {
             foreach (var t in docs[doc].Topics)
             {
-                Add(postings, "topic:" + topics[t], (doc, 1, false));
+                topicDocs[t].Add(doc);
             }
         }
 
-        return postings;
+        return topicDocs;
     }
 
-    /// <summary>
-    /// The score that maps to the top impact: the 99.9th percentile of all scores, so a handful of
-    /// rare-term outliers do not squeeze every common term into the lowest few of the 63 levels.
-    /// </summary>
-    private static double ImpactScale(ICollection<double[]> scores)
+    /// <summary>A term as a JSON string; most are plain ASCII words, which need no escaping and no serializer.</summary>
+    private static void AppendJsonString(StringBuilder sb, string text)
     {
-        const int bins = 4096;
-        var count = scores.Sum(s => s.Length);
-        var max = count == 0 ? 1 : Math.Max(scores.Max(s => s.Length == 0 ? 0 : s.Max()), double.Epsilon);
-        var histogram = new int[bins + 1];
-        foreach (var s in scores.SelectMany(s => s))
+        foreach (var c in text)
         {
-            histogram[(int)(s / max * bins)]++;
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                sb.Append(JsonSerializer.Serialize(text, SerializerOptions));
+                return;
+            }
         }
 
-        var above = (int)(count * 0.001);
-        var bin = bins;
-        for (var seen = histogram[bin]; bin > 0 && seen + histogram[bin - 1] <= above; bin--)
-        {
-            seen += histogram[bin - 1];
-        }
-
-        return Math.Max(max * bin / bins, double.Epsilon);
-    }
-
-    private static void Add(Dictionary<string, List<(int, int, bool)>> postings, string term, (int, int, bool) posting)
-    {
-        if (!postings.TryGetValue(term, out var list))
-        {
-            postings[term] = list = new List<(int, int, bool)>();
-        }
-
-        list.Add(posting);
-    }
-
-    private static void AppendPostings(StringBuilder sb, List<(int Doc, int Impact, bool InTitle)> list)
-    {
-        sb.Append('"');
-        PostingsCodec.Encode(sb, list);
-        sb.Append('"');
+        sb.Append('"').Append(text).Append('"');
     }
 
     /// <summary>Each document as [title, url, date, [topic indexes], snippet, isPost].</summary>
@@ -299,41 +238,61 @@ public static class SearchIndexWriter
     {
         var bytes = new byte[docs.Count * RecordBytes];
         bytes.AsSpan().Fill((byte)' ');
-        Parallel.For(0, docs.Count, i => Record(docs[i]).CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes)));
+        Parallel.For(
+            0,
+            docs.Count,
+            () => new RecordWriter(),
+            (i, _, writer) =>
+            {
+                writer.Write(docs[i]).CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes));
+                return writer;
+            },
+            _ => { });
         return bytes;
     }
 
     /// <summary>One record; a long snippet, then a long title, is shortened (with "…") until it fits.</summary>
-    internal static byte[] Record(SearchDocument d)
+    internal static byte[] Record(SearchDocument d) => new RecordWriter().Write(d).ToArray();
+
+    /// <summary>Writes records one after another into the same buffer (100,000 records each made their own).</summary>
+    private sealed class RecordWriter
     {
-        var title = d.Title;
-        var snippet = d.Snippet;
-        while (true)
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(RecordBytes * 2);
+        private readonly Utf8JsonWriter _writer;
+
+        public RecordWriter() => _writer = new Utf8JsonWriter(_buffer, JsonOptions);
+
+        /// <returns>The record's bytes, valid until the next record is written.</returns>
+        public ReadOnlySpan<byte> Write(SearchDocument d)
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(RecordBytes);
-            using (var w = new Utf8JsonWriter(buffer, JsonOptions))
+            var title = d.Title;
+            var snippet = d.Snippet;
+            while (true)
             {
-                WriteDisplay(w, d, title, snippet);
-            }
+                _buffer.ResetWrittenCount();
+                _writer.Reset(_buffer);
+                WriteDisplay(_writer, d, title, snippet);
+                _writer.Flush();
 
-            var over = buffer.WrittenCount - RecordBytes;
-            if (over <= 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
+                var over = _buffer.WrittenCount - RecordBytes;
+                if (over <= 0)
+                {
+                    return _buffer.WrittenSpan;
+                }
 
-            // Every character is at least one byte and "…" is three, so cutting `over` + 3 characters always gets closer.
-            if (snippet.Length > 0)
-            {
-                snippet = Shorten(snippet, over);
-            }
-            else if (title.Length > 1)
-            {
-                title = Shorten(title, over);
-            }
-            else
-            {
-                throw new InvalidOperationException($"search record of '{d.Url}' cannot fit in {RecordBytes} bytes");
+                // Every character is at least one byte and "…" is three, so cutting `over` + 3 characters always gets closer.
+                if (snippet.Length > 0)
+                {
+                    snippet = Shorten(snippet, over);
+                }
+                else if (title.Length > 1)
+                {
+                    title = Shorten(title, over);
+                }
+                else
+                {
+                    throw new InvalidOperationException($"search record of '{d.Url}' cannot fit in {RecordBytes} bytes");
+                }
             }
         }
     }

@@ -71,19 +71,14 @@ public static partial class TexText
     }
 
     /// <summary>No white space but single spaces between words: most seed text, which then needs no copy.</summary>
-    private static bool IsNormal(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == ' ' ? i == 0 || i == text.Length - 1 || text[i - 1] == ' ' : char.IsWhiteSpace(c) || c == '\u00A0')
-            {
-                return false;
-            }
-        }
+    private static bool IsNormal(string text) =>
+        text.Length == 0
+        || (text[0] != ' ' && text[^1] != ' ' && !text.Contains("  ", StringComparison.Ordinal)
+            && text.AsSpan().IndexOfAny(WhiteSpaceButSpace) < 0);
 
-        return true;
-    }
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds to be white space, but the plain space (NBSP is among them).</summary>
+    private static readonly SearchValues<char> WhiteSpaceButSpace = SearchValues.Create(
+        "\u0009\u000A\u000B\u000C\u000D\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     private static void ParseInto(string text, InlineBuilder builder, InlineKind kind)
     {
