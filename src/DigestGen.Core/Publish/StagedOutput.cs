@@ -63,7 +63,7 @@ public sealed class StagedOutput : IDisposable
     /// <param name="source">The source hash of the page drawn (see <see cref="TryKeep"/>), or zero.</param>
     public void Write(string relativePath, ReadOnlySpan<byte> content, UInt128 source = default)
     {
-        var (relative, path) = Reserve(relativePath);
+        var relative = Reserve(relativePath);
         var hash = XxHash128.HashToUInt128(content);
         _files[relative] = hash;
         if (source != UInt128.Zero)
@@ -77,7 +77,7 @@ public sealed class StagedOutput : IDisposable
             return;
         }
 
-        using var handle = File.OpenHandle(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None);
+        using var handle = File.OpenHandle(Stage(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None);
         RandomAccess.Write(handle, content, 0);
     }
 
@@ -99,7 +99,7 @@ public sealed class StagedOutput : IDisposable
             return false;
         }
 
-        var (relative, _) = Reserve(relativePath);
+        var relative = Reserve(relativePath);
         _files[relative] = recorded.Hash;
         _sources[relative] = source;
         _unchanged.TryAdd(relative, 0);
@@ -112,8 +112,8 @@ public sealed class StagedOutput : IDisposable
     /// <summary>For large files written as a stream: staged as they come, and compared by hash when the build commits.</summary>
     public void Write(string relativePath, Action<Stream> writer)
     {
-        var (relative, path) = Reserve(relativePath);
-        using (var stream = new HashingStream(new FileStream(Stage(relative, path), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+        var relative = Reserve(relativePath);
+        using (var stream = new HashingStream(new FileStream(Stage(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
         {
             writer(stream);
             _files[relative] = stream.Hash;
@@ -215,11 +215,12 @@ public sealed class StagedOutput : IDisposable
     /// in with one rename; over an existing site only changed files are staged, flat, so a rebuild
     /// creates no staging folders (each a costly operation on a slow disk).
     /// </summary>
-    private string Stage(string relative, string treePath)
+    private string Stage(string relative)
     {
-        var path = treePath;
+        string path;
         if (IsFresh)
         {
+            path = Path.Combine(_stagingDir, relative);
             EnsureFolder(path);
         }
         else
@@ -241,8 +242,8 @@ public sealed class StagedOutput : IDisposable
         }
     }
 
-    /// <summary>Claims an output path (once per build) and returns it normalised, with its place in staging.</summary>
-    private (string Relative, string Staged) Reserve(string relativePath)
+    /// <summary>Claims an output path (once per build) and returns it normalised.</summary>
+    private string Reserve(string relativePath)
     {
         var normalised = Normalise(relativePath);
         if (normalised.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(normalised))
@@ -255,7 +256,7 @@ public sealed class StagedOutput : IDisposable
             throw new InvalidOperationException($"two pages want the same output file '{normalised}'");
         }
 
-        return (normalised, Path.Combine(_stagingDir, normalised));
+        return normalised;
     }
 
     private static string Normalise(string relativePath) => relativePath.Replace('\\', '/').TrimStart('/');

@@ -77,8 +77,9 @@ public sealed class SitePlanner
             for (var i = 0; i < day.Count; i++)
             {
                 var paper = day[i];
-                var source = _sources?.PaperPage(paper, i > 0 ? day[i - 1] : null, i + 1 < day.Count ? day[i + 1] : null) ?? UInt128.Zero;
-                yield return new PagePlan(Routes.Paper(paper.Slug), source, () => PaperPage(paper));
+                var previous = i > 0 ? day[i - 1] : null;
+                var next = i + 1 < day.Count ? day[i + 1] : null;
+                yield return new PagePlan(Routes.Paper(paper.Slug), Source(s => s.PaperPage(paper, previous, next)), () => PaperPage(paper));
             }
         }
 
@@ -95,13 +96,11 @@ public sealed class SitePlanner
         {
             var index = i;
             var date = _dates[i];
-            var source = _sources?.DatePage(
-                date,
-                _papersByDate.GetValueOrDefault(date) ?? [],
-                _postsByDate.GetValueOrDefault(date) ?? [],
-                i > 0 ? _dates[i - 1] : null,
-                i + 1 < _dates.Count ? _dates[i + 1] : null) ?? UInt128.Zero;
-            yield return new PagePlan(Routes.Date(date), source, () => DatePage(index));
+            var papers = _papersByDate.GetValueOrDefault(date) ?? [];
+            var posts = _postsByDate.GetValueOrDefault(date) ?? [];
+            DateOnly? previous = i > 0 ? _dates[i - 1] : null;
+            DateOnly? next = i + 1 < _dates.Count ? _dates[i + 1] : null;
+            yield return new PagePlan(Routes.Date(date), Source(s => s.DatePage(date, papers, posts, previous, next)), () => DatePage(index));
         }
 
         yield return PagePlan.Always(Routes.Dates, DatesPage);
@@ -113,6 +112,9 @@ public sealed class SitePlanner
             yield return PagePlan.Always(slug + "/", () => MarkdownPage(slug, markdown));
         }
     }
+
+    /// <summary>A page's source hash, to be computed by whoever takes its plan; none without <see cref="PageSources"/>.</summary>
+    private Func<UInt128>? Source(Func<PageSources, UInt128> hash) => _sources is { } sources ? () => hash(sources) : null;
 
     public SitePage NotFound() =>
         new(Routes.NotFound, "notfound", Head("Page not found", "The page you asked for is not here.", Routes.NotFound, []),
@@ -188,7 +190,7 @@ public sealed class SitePlanner
         var first = papers.GetRange(0, pagination.FirstPageCount);
         yield return new PagePlan(
             Routes.Topic(topic.Slug),
-            _sources?.TopicPage(topic, papers.Count, first, 0, pagination.Archived) ?? UInt128.Zero,
+            Source(s => s.TopicPage(topic, papers.Count, first, 0, pagination.Archived)),
             () => TopicPage(topic, description.Value, first, 0, pagination.Archived, papers.Count));
         for (var page = 1; page <= pagination.Archived; page++)
         {
@@ -196,8 +198,8 @@ public sealed class SitePlanner
             var shown = papers.GetRange(pagination.Start(number), Routes.PageSize);
 
             // An archive page does not show the topic's size or page count, which every new paper would change.
-            var source = _sources?.TopicPage(topic, 0, shown, number, number == pagination.Archived ? 0 : 1) ?? UInt128.Zero;
-            yield return new PagePlan(Routes.TopicArchive(topic.Slug, number), source, () => TopicPage(topic, description.Value, shown, number, pagination.Archived, 0));
+            var newest = number == pagination.Archived ? 0 : 1;
+            yield return new PagePlan(Routes.TopicArchive(topic.Slug, number), Source(s => s.TopicPage(topic, 0, shown, number, newest)), () => TopicPage(topic, description.Value, shown, number, pagination.Archived, 0));
         }
     }
 
