@@ -12,35 +12,54 @@ public static class Slug
     {
         var sb = new StringBuilder(Math.Min(text.Length, 256));
         var hyphen = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        void Put(char folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (folded is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                continue;
-            }
-
-            var folded = Fold(c);
-            foreach (var f in folded)
-            {
-                if (f is >= 'a' and <= 'z' or >= '0' and <= '9')
+                if (hyphen && sb.Length > 0)
                 {
-                    if (hyphen && sb.Length > 0)
-                    {
-                        sb.Append('-');
-                    }
-
-                    hyphen = false;
-                    sb.Append(f);
+                    sb.Append('-');
                 }
-                else
+
+                hyphen = false;
+                sb.Append(folded);
+            }
+            else
+            {
+                hyphen = true;
+            }
+        }
+
+        if (System.Text.Ascii.IsValid(text))
+        {
+            // Most titles: ASCII is its own compatibility decomposition, has no marks, and folds only its capitals.
+            foreach (var c in text)
+            {
+                Put(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                if (sb.Length > maxLength * 2)
                 {
-                    hyphen = true;
+                    break;
                 }
             }
-
-            if (sb.Length > maxLength * 2)
+        }
+        else
+        {
+            foreach (var c in text.Normalize(NormalizationForm.FormKD))
             {
-                break;
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                foreach (var f in Fold(c))
+                {
+                    Put(f);
+                }
+
+                if (sb.Length > maxLength * 2)
+                {
+                    break;
+                }
             }
         }
 

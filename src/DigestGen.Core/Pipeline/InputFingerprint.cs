@@ -45,7 +45,12 @@ public static class InputFingerprint
             .Order(StringComparer.Ordinal)
             .ToList();
         var contents = new byte[files.Count][];
-        Parallel.For(0, files.Count, i => contents[i] = SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, files[i]))));
+        Parallel.For(0, files.Count, i =>
+        {
+            // Streamed: a seed read whole is a large-object allocation, and 200 of them set off a full GC each.
+            using var stream = new FileStream(Path.Combine(folder, files[i]), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            contents[i] = SHA256.HashData(stream);
+        });
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var i = 0; i < files.Count; i++)
         {
