@@ -15,7 +15,9 @@ public static class DigestLoader
     public const string SeedsFolder = "seeds";
 
     /// <param name="remember">Whether to use and update the <see cref="TopicMemo"/> and <see cref="TermMemo"/> kept beside the output folder (builds do; checks need not).</param>
-    public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false)
+    /// <param name="counted">Given the digest as soon as papers have topics and terms, before related papers are
+    /// found (its papers' related lists are still empty): what needs no more, the search index, can start meanwhile.</param>
+    public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false, Action<Digest>? counted = null)
     {
         var diagnostics = new DiagnosticBag();
         var config = DigestConfigLoader.Load(options.ContentDir);
@@ -58,6 +60,7 @@ public static class DigestLoader
 
             return counted;
         });
+        counted?.Invoke(new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms));
         (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts, terms));
         Task.WhenAll(saving).GetAwaiter().GetResult();
 

@@ -51,16 +51,30 @@ public static class SiteBuilder
 
         // Compiling the templates needs nothing from the digest.
         var compiling = Task.Run(() => Theme.Load(themesDir, themeName));
-        var digest = DigestLoader.Load(options, timings, remember: true);
+        // The search index needs papers with their topics and terms, not related papers: it is built while those
+        // are found (which leaves part of a core idle), and its files are staged once output/ is open.
+        Task<List<(string Path, byte[] Bytes)>>? searchIndex = null;
+        var digest = DigestLoader.Load(options, timings, remember: true, counted: counted => searchIndex = Task.Run(() =>
+        {
+            var files = new List<(string Path, byte[] Bytes)>();
+            Search.SearchIndexWriter.Write(counted, (path, bytes) => files.Add((path, bytes)));
+            return files;
+        }));
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
         using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
 
-        // The search index, papers.json and the sitemap need only the digest (and the routes), and building
-        // the index is mostly one thread's work: they are written while pages are drawn and feeds planned
-        // (a rebuild that keeps most pages leaves a core idle there). The "search" stage is what remains of them.
+        // The search index, papers.json and the sitemap need only the digest (and the routes), and each is
+        // one thread's work: they are written while pages are drawn and feeds planned (a rebuild that keeps
+        // most pages leaves a core idle there). The "search" stage is what remains of them.
         var background = new List<Task>
         {
-            Task.Run(() => Search.SearchIndexWriter.Write(digest, (path, bytes) => output.Write(path, bytes))),
+            Task.Run(async () =>
+            {
+                foreach (var (path, bytes) in await searchIndex!)
+                {
+                    output.Write(path, bytes);
+                }
+            }),
             Task.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest))),
         };
         IReadOnlyCollection<string> routes;

@@ -70,8 +70,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         var page = await SearchAsync("kv cache");
         var all = await Titles(page);
         var ready = await page.EvaluateAsync<string>("document.getElementById('search-app').dataset.ready ?? ''");
-        await page.Locator("select[name=topic]").SelectOptionAsync("multimodal");
-        await page.WaitForURLAsync(new Regex("topic=multimodal"));
+        await BrowserSite.NavigateAsync(page, () => page.Locator("select[name=topic]").SelectOptionAsync("multimodal"), new Regex("topic=multimodal"));
 
         // The status still says "results" from the last query: wait for this query's own answer.
         await page.WaitForFunctionAsync($"() => (document.getElementById('search-app').dataset.ready ?? '') !== '{ready}'");
@@ -97,8 +96,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         await page.Keyboard.PressAsync("/");
         Assert.Equal("site-search-q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync("llava");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/digest/search/\\?q=llava$"));
+        await BrowserSite.NavigateAsync(page, () => page.Keyboard.PressAsync("Enter"), new Regex("/digest/search/\\?q=llava$"));
         await page.WaitForSelectorAsync("#theme-toggle:not([hidden])");
         await WaitForResults(page);
 
@@ -114,10 +112,9 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         await page.WaitForFunctionAsync("() => document.activeElement?.matches('#search-results .card-title a')");
         var first = await page.EvaluateAsync<string>("document.activeElement.href");
         Assert.Equal((await Titles(page))[0], await page.EvaluateAsync<string>("document.activeElement.textContent"));
-        await page.Keyboard.PressAsync("Enter");
 
         // What is asserted is that Enter follows the focused result; the next page's own loading is other tests' business.
-        await page.WaitForURLAsync(first, new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserSite.NavigateAsync(page, () => page.Keyboard.PressAsync("Enter"), first, WaitUntilState.Commit);
         await page.Context.CloseAsync();
     }
 

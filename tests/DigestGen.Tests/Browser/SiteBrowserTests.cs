@@ -47,18 +47,14 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url);
-        await page.Locator("ol.cards .card-title a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/papers/[^/]+/$"));
+        await BrowserSite.NavigateAsync(page, () => page.Locator("ol.cards .card-title a").First.ClickAsync(), new System.Text.RegularExpressions.Regex("/digest/papers/[^/]+/$"));
 
-        await page.Locator("ul.chips a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/topics/[^/]+/$"));
+        await BrowserSite.NavigateAsync(page, () => page.Locator("ul.chips a").First.ClickAsync(), new System.Text.RegularExpressions.Regex("/digest/topics/[^/]+/$"));
 
-        await page.Locator("nav.site-nav a", new() { HasText = "Archive" }).ClickAsync();
-        await page.WaitForURLAsync(browser.Url + "dates/");
+        await BrowserSite.NavigateAsync(page, () => page.Locator("nav.site-nav a", new() { HasText = "Archive" }).ClickAsync(), browser.Url + "dates/");
         Assert.True(await page.Locator("svg.heatmap rect").CountAsync() > 365);
 
-        await page.Locator("ul.counts a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/dates/\\d{4}-\\d{2}-\\d{2}/$"));
+        await BrowserSite.NavigateAsync(page, () => page.Locator("ul.counts a").First.ClickAsync(), new System.Text.RegularExpressions.Regex("/digest/dates/\\d{4}-\\d{2}-\\d{2}/$"));
         await page.Context.CloseAsync();
     }
 
@@ -119,8 +115,7 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         Assert.Equal(first, focused);
         Assert.Equal(1, await page.Locator("li.is-current").CountAsync());
 
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/digest/papers/[^/]+/$"));
+        await BrowserSite.NavigateAsync(page, () => page.Keyboard.PressAsync("Enter"), new System.Text.RegularExpressions.Regex("/digest/papers/[^/]+/$"));
         await page.Context.CloseAsync();
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DigestGen.Serve;
 using Microsoft.Playwright;
 
@@ -55,6 +56,26 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         await page.GotoAsync(url);
         await page.WaitForSelectorAsync("#theme-toggle:not([hidden])");
+    }
+
+    /// <summary>
+    /// Runs an action that navigates, and waits for the page to reach <paramref name="url"/>. The wait is set up
+    /// before the action: a WaitForURL begun after it misses a navigation that commits while it starts
+    /// (the browser loaded the page, and the test timed out at 30 s; seen when the machine was busy).
+    /// </summary>
+    public static async Task NavigateAsync(IPage page, Func<Task> action, Regex url, WaitUntilState until = WaitUntilState.Load)
+    {
+        var arrived = page.WaitForURLAsync(url, new() { WaitUntil = until });
+        await action();
+        await arrived;
+    }
+
+    /// <inheritdoc cref="NavigateAsync(IPage, Func{Task}, Regex, WaitUntilState)"/>
+    public static async Task NavigateAsync(IPage page, Func<Task> action, string url, WaitUntilState until = WaitUntilState.Load)
+    {
+        var arrived = page.WaitForURLAsync(url, new() { WaitUntil = until });
+        await action();
+        await arrived;
     }
 
     public async Task DisposeAsync()
