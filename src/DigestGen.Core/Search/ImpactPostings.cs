@@ -27,6 +27,8 @@ internal sealed class ImpactPostings
         _values = values;
     }
 
+    private int TermCount => _start.Length - 1;
+
     public int Count(int term) => _start[term + 1] - _start[term];
 
     /// <summary>Appends the term's postings in <see cref="PostingsCodec"/> form.</summary>
@@ -104,7 +106,7 @@ internal sealed class ImpactPostings
             start[t + 1] = start[t] + df[t];
         }
 
-        var docs2 = new int[count];
+        var postingDocs = new int[count];
         var values = new int[count];
         var cursor = start[..termCount];
         var e = 0;
@@ -113,19 +115,19 @@ internal sealed class ImpactPostings
             for (; e < docEnds[d]; e++)
             {
                 var at = cursor[entryTerms[e]]++;
-                docs2[at] = d;
+                postingDocs[at] = d;
                 values[at] = entryValues[e];
             }
         }
 
-        var postings = new ImpactPostings(start, docs2, values);
+        var postings = new ImpactPostings(start, postingDocs, values);
         postings.Quantise(n, lengths);
         return postings;
     }
 
     private void Quantise(int n, int[] lengths)
     {
-        var termCount = _start.Length - 1;
+        var termCount = TermCount;
         var averageLength = n == 0 ? 1 : lengths.Average();
         var norms = new double[n];
         for (var d = 0; d < n; d++)
@@ -146,7 +148,7 @@ internal sealed class ImpactPostings
             return idfs[t] * (tf * (K1 + 1)) / (tf + norms[_docs[i]]);
         }
 
-        var scale = ImpactScale(termCount, Score);
+        var scale = ImpactScale(Score);
         for (var t = 0; t < termCount; t++)
         {
             for (var i = _start[t]; i < _start[t + 1]; i++)
@@ -161,9 +163,10 @@ internal sealed class ImpactPostings
     /// The score that maps to the top impact: the 99.9th percentile of all scores, so a handful of
     /// rare-term outliers do not squeeze every common term into the lowest few of the 63 levels.
     /// </summary>
-    private double ImpactScale(int termCount, Func<int, int, double> score)
+    private double ImpactScale(Func<int, int, double> score)
     {
         const int bins = 4096;
+        var termCount = TermCount;
         var count = _docs.Length;
         var max = 0.0;
         for (var t = 0; t < termCount; t++)

@@ -262,8 +262,12 @@ public sealed class SimilarityIndex
     /// <summary>Dense scratch space reused across queries on one thread: partial scores per document, the query's weight per term.</summary>
     private sealed class Accumulator(int documents, int terms, int k)
     {
+        // Its minimum is the weakest kept candidate: lower score, or equal score and higher doc.
+        private static readonly Comparer<(float Score, int Doc)> Weaker = Comparer<(float Score, int Doc)>.Create(
+            static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
+
+        private readonly PriorityQueue<int, (float Score, int Doc)> _candidates = new(Weaker);
         private (int Term, float Weight, int At)[] _terms = [];
-        private (float Score, int Doc)[] _heap = [];
 
         public float[] Scores { get; } = new float[documents];
 
@@ -307,34 +311,27 @@ public sealed class SimilarityIndex
         /// </summary>
         public int[] TopCandidates(int count)
         {
-            if (_heap.Length < count)
-            {
-                _heap = new (float, int)[count];
-            }
-
-            // A min-heap on (score, -doc): its root is the weakest of the kept candidates.
-            var size = 0;
             foreach (var doc in Touched)
             {
-                var entry = (Scores[doc], doc);
-                if (size < count)
+                if (_candidates.Count < count)
                 {
-                    _heap[size] = entry;
-                    SiftUp(size++);
+                    _candidates.Enqueue(doc, (Scores[doc], doc));
                 }
-                else if (Weaker(_heap[0], entry))
+                else
                 {
-                    _heap[0] = entry;
-                    SiftDown(size);
+                    // Keeps the new document only if it beats the weakest kept one.
+                    _candidates.EnqueueDequeue(doc, (Scores[doc], doc));
                 }
             }
 
-            var result = new int[size];
-            for (var i = 0; i < size; i++)
+            var result = new int[_candidates.Count];
+            var i = 0;
+            foreach (var (doc, _) in _candidates.UnorderedItems)
             {
-                result[i] = _heap[i].Doc;
+                result[i++] = doc;
             }
 
+            _candidates.Clear();
             return result;
         }
 
@@ -346,44 +343,6 @@ public sealed class SimilarityIndex
             }
 
             Touched.Clear();
-        }
-
-        private static bool Weaker((float Score, int Doc) a, (float Score, int Doc) b) => a.Score < b.Score || (a.Score == b.Score && a.Doc > b.Doc);
-
-        private void SiftUp(int i)
-        {
-            while (i > 0 && Weaker(_heap[i], _heap[(i - 1) / 2]))
-            {
-                (_heap[i], _heap[(i - 1) / 2]) = (_heap[(i - 1) / 2], _heap[i]);
-                i = (i - 1) / 2;
-            }
-        }
-
-        private void SiftDown(int size)
-        {
-            var i = 0;
-            while (true)
-            {
-                var weakest = i;
-                var left = (2 * i) + 1;
-                if (left < size && Weaker(_heap[left], _heap[weakest]))
-                {
-                    weakest = left;
-                }
-
-                if (left + 1 < size && Weaker(_heap[left + 1], _heap[weakest]))
-                {
-                    weakest = left + 1;
-                }
-
-                if (weakest == i)
-                {
-                    return;
-                }
-
-                (_heap[i], _heap[weakest]) = (_heap[weakest], _heap[i]);
-                i = weakest;
-            }
         }
     }
 }

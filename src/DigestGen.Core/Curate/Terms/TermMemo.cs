@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using DigestGen.Pipeline;
 using DigestGen.Text;
 
 namespace DigestGen.Curate.Terms;
@@ -15,39 +13,23 @@ public sealed class TermMemo
 {
     private const int FormatVersion = 1;
 
-    private readonly Dictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _terms;
-    private readonly ConcurrentDictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> _nextTerms;
-    private int _hits;
+    private readonly MemoEntries<(TermCount[] Title, TermCount[] Abstract)> _terms;
 
     private TermMemo(TermTable table, Dictionary<UInt128, (TermCount[] Title, TermCount[] Abstract)> terms)
     {
         Table = table;
-        _terms = terms;
-        _nextTerms = ConcurrentTable.Sized<UInt128, (TermCount[], TermCount[])>(terms.Count);
+        _terms = new MemoEntries<(TermCount[], TermCount[])>(terms);
     }
 
     /// <summary>The table the remembered terms are numbered in; terms met in this build are added to it.</summary>
     public TermTable Table { get; }
 
     /// <summary>How many papers' terms came from the last build instead of being counted again.</summary>
-    public int Hits => _hits;
+    public int Hits => _terms.Hits;
 
     /// <summary>The index terms of a title and an abstract, counted by <paramref name="counter"/> (which must count into <see cref="Table"/>) unless remembered.</summary>
-    public (TermCount[] Title, TermCount[] Abstract) Terms(TermCounter counter, string title, string body)
-    {
-        var key = MemoFile.Key(title, body);
-        if (_terms.TryGetValue(key, out var terms))
-        {
-            Interlocked.Increment(ref _hits);
-        }
-        else
-        {
-            terms = (counter.IndexTerms(title), counter.IndexTerms(body));
-        }
-
-        _nextTerms.TryAdd(key, terms);
-        return terms;
-    }
+    public (TermCount[] Title, TermCount[] Abstract) Terms(TermCounter counter, string title, string body) =>
+        _terms.Get(title, body, (counter, title, body), static s => (s.counter.IndexTerms(s.title), s.counter.IndexTerms(s.body)));
 
     public static string PathFor(string outputDir) => MemoFile.PathFor(outputDir, ".terms.bin");
 
@@ -76,7 +58,7 @@ public sealed class TermMemo
             return new TermMemo(table, terms);
         }) ?? new TermMemo(new TermTable(), []);
 
-    /// <summary>Writes the table and what this build looked up (nothing older, so the file does not grow with removed papers), atomically.</summary>
+    /// <summary>Writes the table and what this build looked up, atomically.</summary>
     public void Save(string outputDir) => MemoFile.Write(PathFor(outputDir), FormatVersion, MemoFile.Context([]), writer =>
     {
         var termCount = Table.Count;
@@ -86,8 +68,8 @@ public sealed class TermMemo
             writer.Write(Table[i]);
         }
 
-        writer.Write(_nextTerms.Count);
-        foreach (var (key, (title, body)) in _nextTerms.OrderBy(e => e.Key))
+        writer.Write(_terms.Count);
+        foreach (var (key, (title, body)) in _terms.ToSave())
         {
             MemoFile.WriteKey(writer, key);
             WriteCounts(writer, title);

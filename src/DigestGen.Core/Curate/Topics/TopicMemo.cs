@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using DigestGen.Pipeline;
-
 namespace DigestGen.Curate.Topics;
 
 /// <summary>
@@ -16,36 +13,20 @@ public sealed class TopicMemo
     private const int FormatVersion = 2;
 
     private readonly UInt128 _context;
-    private readonly Dictionary<UInt128, string[]> _topics;
-    private readonly ConcurrentDictionary<UInt128, string[]> _nextTopics;
-    private int _hits;
+    private readonly MemoEntries<string[]> _topics;
 
     private TopicMemo(UInt128 context, Dictionary<UInt128, string[]> topics)
     {
         _context = context;
-        _topics = topics;
-        _nextTopics = ConcurrentTable.Sized<UInt128, string[]>(topics.Count);
+        _topics = new MemoEntries<string[]>(topics);
     }
 
     /// <summary>How many values came from the last build instead of being worked out again.</summary>
-    public int Hits => _hits;
+    public int Hits => _topics.Hits;
 
     /// <summary>The topics <paramref name="assigner"/> gives a title and body.</summary>
-    public IReadOnlyList<string> Topics(TopicAssigner assigner, string title, string body)
-    {
-        var key = MemoFile.Key(title, body);
-        if (_topics.TryGetValue(key, out var topics))
-        {
-            Interlocked.Increment(ref _hits);
-        }
-        else
-        {
-            topics = [.. assigner.Assign(title, body)];
-        }
-
-        _nextTopics.TryAdd(key, topics);
-        return topics;
-    }
+    public IReadOnlyList<string> Topics(TopicAssigner assigner, string title, string body) =>
+        _topics.Get(title, body, (assigner, title, body), static s => [.. s.assigner.Assign(s.title, s.body)]);
 
     /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;.topics.bin</c>.</summary>
     public static string PathFor(string outputDir) => MemoFile.PathFor(outputDir, ".topics.bin");
@@ -75,12 +56,11 @@ public sealed class TopicMemo
         return new TopicMemo(context, topics ?? []);
     }
 
-    /// <summary>Writes what this build looked up (and nothing older, so the file does not grow with removed papers), atomically.</summary>
+    /// <summary>Writes what this build looked up, atomically.</summary>
     public void Save(string outputDir) => MemoFile.Write(PathFor(outputDir), FormatVersion, _context, writer =>
     {
-        // Sorted by key, so the same build writes the same bytes.
-        writer.Write(_nextTopics.Count);
-        foreach (var (key, slugs) in _nextTopics.OrderBy(e => e.Key))
+        writer.Write(_topics.Count);
+        foreach (var (key, slugs) in _topics.ToSave())
         {
             MemoFile.WriteKey(writer, key);
             writer.Write((byte)slugs.Length);
