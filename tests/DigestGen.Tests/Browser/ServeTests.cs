@@ -41,7 +41,8 @@ public class ServeTests(BrowserSite browser) : IClassFixture<BrowserSite>
         await WaitFor(() => server.Generation > generation, "the rebuild");
 
         Assert.Contains("Second Paper Arrives Live", await http.GetStringAsync(server.Url + "dates/2025-08-19/"));
-        await page.WaitForFunctionAsync("() => window.__marker === undefined && document.querySelector('main').textContent.includes('Second Paper Arrives Live')");
+        // Polled while the reload is under way too, when the new document may have no <main> yet.
+        await page.WaitForFunctionAsync("() => window.__marker === undefined && (document.querySelector('main')?.textContent.includes('Second Paper Arrives Live') ?? false)");
         await page.Context.CloseAsync();
     }
 
