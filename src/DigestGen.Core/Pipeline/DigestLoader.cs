@@ -14,7 +14,7 @@ public static class DigestLoader
 {
     public const string SeedsFolder = "seeds";
 
-    /// <param name="remember">Whether to use and update the <see cref="TopicMemo"/> and <see cref="TermMemo"/> kept beside the output folder (builds do; checks need not).</param>
+    /// <param name="remember">Whether to use and update the <see cref="SeedMemo"/>, <see cref="TopicMemo"/> and <see cref="TermMemo"/> kept beside the output folder (builds do; checks need not).</param>
     /// <param name="counted">Given the digest as soon as papers have topics and terms, before related papers are
     /// found (its papers' related lists are still empty): what needs no more, the search index, can start meanwhile.</param>
     public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false, Action<Digest>? counted = null)
@@ -35,7 +35,7 @@ public static class DigestLoader
         // The memos are files of tens of MB, read while the seeds are parsed.
         var topicMemo = remember ? Task.Run(() => TopicMemo.Load(options.OutputDir, taxonomy)) : null;
         var termMemo = remember ? Task.Run(() => TermMemo.Load(options.OutputDir)) : null;
-        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings);
+        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings, remember ? new SeedMemo(options.OutputDir) : null);
 
         // Only pure results are remembered, so saving before the build has succeeded is safe; the files
         // are written while related papers are found.
@@ -72,9 +72,9 @@ public static class DigestLoader
     /// of MB at 100,000 papers) die when it returns, instead of living on in the caller's closures.
     /// </summary>
     private static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
-        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, StageTimings timings)
+        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, StageTimings timings, SeedMemo? memo)
     {
-        var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics));
+        var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics, memo));
         var catalog = timings.Time("catalog", () =>
         {
             var c = new PaperCatalog();
@@ -88,7 +88,7 @@ public static class DigestLoader
         return (summaries, papers, posts);
     }
 
-    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics)
+    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics, SeedMemo? memo)
     {
         var seedsDir = Path.Combine(options.ContentDir, SeedsFolder);
         var files = Directory.Exists(seedsDir)
@@ -116,8 +116,10 @@ public static class DigestLoader
                 diagnostics.Warn(file, 0, $"seed is not in the manifest of {DigestConfigLoader.FileName}; its capture date is taken as the build date {captured:yyyy-MM-dd}");
             }
 
-            results[i] = SeedIngestor.Ingest(Path.Combine(options.ContentDir, file), file, captured, diagnostics);
+            var path = Path.Combine(options.ContentDir, file);
+            results[i] = memo is not null ? memo.Ingest(path, file, captured, diagnostics) : SeedIngestor.Ingest(path, file, captured, diagnostics);
         });
+        memo?.Prune();
 
         return results;
     }
