@@ -30,23 +30,23 @@ public static class SiteBuilder
         });
         var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
 
-        Task<Dictionary<string, (long Length, long Modified)>> listing;
+        Task<OutputListing> listing;
         if (previous is not null && previous.Fingerprint == fingerprint)
         {
-            var present = timings.Time("verify", () => OutputListing.Read(options.OutputDir));
+            var present = timings.Time("verify", () => OutputListing.Read(options.OutputDir, previous));
             if (previous.DescribesOutput(present))
             {
                 // Same inputs, same generator, and output/ exactly as the last build left it: nothing to do.
-                return new BuildResult(previous.Summary, new PublishReport(0, previous.Files.Count, 0, [], previous.Files), timings, previous.Pages, previous.Feeds);
+                return new BuildResult(previous.Summary, new PublishReport(0, previous.Files.Count, 0, [], previous.Files, previous.Folders), timings, previous.Pages, previous.Feeds);
             }
 
             listing = Task.FromResult(present);
         }
         else
         {
-            // Listing output/ (a stat per file: about a second at 100,000 pages) is only needed when pages
-            // are published, so it runs beside loading the digest, which is computation.
-            listing = Task.Run(() => OutputListing.Read(options.OutputDir));
+            // Listing output/ (a stat per file and folder: half a second of CPU at 100,000 pages) is only needed
+            // when pages are published, so it runs beside loading the digest, which is computation.
+            listing = Task.Run(() => OutputListing.Read(options.OutputDir, previous));
         }
 
         // Compiling the templates needs nothing from the digest.
@@ -111,7 +111,7 @@ public static class SiteBuilder
         var summary = BuildSummary.Of(digest);
         timings.Time("save", () =>
         {
-            new BuildRecord(fingerprint, summary, routes.Count, feeds, report.Files).Save(options.OutputDir);
+            new BuildRecord(fingerprint, summary, routes.Count, feeds, report.Files, report.Folders).Save(options.OutputDir);
             return 0;
         });
         return new BuildResult(summary, report, timings, routes.Count, feeds);

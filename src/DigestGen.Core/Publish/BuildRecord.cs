@@ -11,12 +11,19 @@ namespace DigestGen.Publish;
 /// <c>.digestgen-cache/</c>, never deployed): the inputs' fingerprint, the summary it reported, and
 /// every file it published with its size, time, content hash and, for pages, source hash. The next
 /// build uses it to do nothing when nothing changed, to tell unchanged files by hash without reading
-/// them back, and to keep pages whose sources did not change without drawing them.
+/// them back, and to keep pages whose sources did not change without drawing them. Its folders' times let
+/// the next <see cref="OutputListing"/> find files added by hand without listing every folder.
 /// </summary>
-public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int Pages, int Feeds, IReadOnlyDictionary<string, PublishedFile> Files)
+public sealed record BuildRecord(
+    string Fingerprint,
+    BuildSummary Summary,
+    int Pages,
+    int Feeds,
+    IReadOnlyDictionary<string, PublishedFile> Files,
+    IReadOnlyDictionary<string, long> Folders)
 {
     public const string Folder = ".digestgen-cache";
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 5;
 
     public static string PathFor(string outputDir)
     {
@@ -53,7 +60,14 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
                 files[reader.ReadString()] = new PublishedFile(reader.ReadInt64(), reader.ReadInt64(), reader.ReadHash(), reader.ReadHash());
             }
 
-            return new BuildRecord(fingerprint, BuildSummary.ReadFrom(summary.RootElement), pages, feeds, files);
+            var folderCount = reader.ReadInt32();
+            var folders = new Dictionary<string, long>(folderCount, StringComparer.Ordinal);
+            for (var i = 0; i < folderCount; i++)
+            {
+                folders[reader.ReadString()] = reader.ReadInt64();
+            }
+
+            return new BuildRecord(fingerprint, BuildSummary.ReadFrom(summary.RootElement), pages, feeds, files, folders);
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or JsonException or KeyNotFoundException or InvalidOperationException
                                       or FormatException or ArgumentException or IndexOutOfRangeException or UnauthorizedAccessException)
@@ -92,13 +106,20 @@ public sealed record BuildRecord(string Fingerprint, BuildSummary Summary, int P
                 writer.WriteHash(state.Hash);
                 writer.WriteHash(state.Source);
             }
+
+            writer.Write(Folders.Count);
+            foreach (var (folder, modified) in Folders)
+            {
+                writer.Write(folder);
+                writer.Write(modified);
+            }
         }
 
         File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>True when <c>output/</c> holds exactly the recorded files, none resized or touched since.</summary>
-    public bool DescribesOutput(IReadOnlyDictionary<string, (long Length, long Modified)> output) =>
-        output.Count == Files.Count
-        && Files.All(f => output.TryGetValue(f.Key, out var actual) && f.Value.Describes(actual));
+    public bool DescribesOutput(OutputListing output) =>
+        output.Files.Count == Files.Count
+        && Files.All(f => output.Files.TryGetValue(f.Key, out var actual) && f.Value.Describes(actual));
 }

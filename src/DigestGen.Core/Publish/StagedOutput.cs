@@ -17,6 +17,7 @@ public sealed class StagedOutput : IDisposable
     private readonly string _outputDir;
     private readonly string _stagingDir;
     private readonly IReadOnlyDictionary<string, PublishedFile> _recorded;
+    private readonly OutputListing _listing;
     private readonly Dictionary<string, (long Length, long Modified)> _present;
     private readonly ConcurrentDictionary<string, UInt128> _files;
     private readonly ConcurrentDictionary<string, UInt128> _sources;
@@ -27,12 +28,13 @@ public sealed class StagedOutput : IDisposable
     private readonly ConcurrentDictionary<string, string> _staged = new(StringComparer.Ordinal);
     private int _stagedCount;
 
-    private StagedOutput(string outputDir, BuildRecord? previous, Dictionary<string, (long Length, long Modified)>? listing)
+    private StagedOutput(string outputDir, BuildRecord? previous, OutputListing? listing)
     {
         _outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         _stagingDir = _outputDir + ".staging";
         _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
-        _present = listing ?? OutputListing.Read(_outputDir);
+        _listing = listing ?? OutputListing.Read(_outputDir, previous);
+        _present = _listing.Files;
 
         var lastBuild = Math.Max(_recorded.Count, _present.Count);
         _files = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
@@ -48,7 +50,7 @@ public sealed class StagedOutput : IDisposable
 
     /// <param name="previous">The last build's record of this output folder, if any: its hashes spare reading files back.</param>
     /// <param name="listing">The output folder's <see cref="OutputListing"/>, when the caller read it already.</param>
-    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null, Dictionary<string, (long Length, long Modified)>? listing = null) =>
+    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null, OutputListing? listing = null) =>
         new(outputDir, previous, listing);
 
     public int Count => _files.Count;
@@ -139,7 +141,7 @@ public sealed class StagedOutput : IDisposable
             SwapIn();
             var fresh = OutputListing.Read(_outputDir);
             var all = _files.Keys.Order(StringComparer.Ordinal).ToList();
-            return new PublishReport(all.Count, 0, 0, all, Published(fresh));
+            return new PublishReport(all.Count, 0, 0, all, Published(fresh.Files), fresh.Folders);
         }
 
         var changed = _files.Keys.Where(f => !_unchanged.ContainsKey(f)).ToList();
@@ -153,15 +155,17 @@ public sealed class StagedOutput : IDisposable
             written[relative] = (info.Length, info.LastWriteTimeUtc.Ticks);
         });
 
-        var removed = RemoveStale();
+        var stale = _present.Keys.Where(f => !_files.ContainsKey(f)).ToList();
+        var removed = RemoveStale(stale);
         Directory.Delete(_stagingDir, recursive: true);
+        _listing.Refresh(changed.Concat(stale));
         var states = new Dictionary<string, (long Length, long Modified)>(StringComparer.Ordinal);
         foreach (var relative in _files.Keys)
         {
             states[relative] = written.TryGetValue(relative, out var w) ? w : _present[relative];
         }
 
-        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states), _undrawn);
+        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states), _listing.Folders, _undrawn);
     }
 
     public void Dispose()
@@ -261,10 +265,10 @@ public sealed class StagedOutput : IDisposable
 
     private static string Normalise(string relativePath) => relativePath.Replace('\\', '/').TrimStart('/');
 
-    private int RemoveStale()
+    private int RemoveStale(IReadOnlyList<string> stale)
     {
         var removed = 0;
-        foreach (var relative in _present.Keys.Where(f => !_files.ContainsKey(f)))
+        foreach (var relative in stale)
         {
             File.Delete(Path.Combine(_outputDir, relative));
             removed++;

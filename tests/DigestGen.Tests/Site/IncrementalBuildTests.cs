@@ -143,6 +143,34 @@ public class IncrementalBuildTests
         Assert.Equal(1, result.Publish.Removed);
     }
 
+    /// <summary>
+    /// The listing asks only about recorded files and folders, and lists a folder only when its time moved:
+    /// files put anywhere after a rebuild (whose record holds folder times taken after publishing) are found.
+    /// </summary>
+    [Fact]
+    public void Files_put_into_any_folder_after_a_rebuild_are_removed()
+    {
+        using var content = Site();
+        Build(content);
+        AddCompressionSeed(content);
+        Build(content);
+        var paperFolder = Path.GetDirectoryName(PaperPage(content, "compressing-the-kv-cache"))!;
+        var strays = new[] { paperFolder + "/notes.txt", "topics/speech/extra/deep/x.html", "dates/stray.json" };
+        foreach (var stray in strays)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content.Output, stray))!);
+            File.WriteAllText(Path.Combine(content.Output, stray), "not ours");
+        }
+
+        var result = Build(content);
+
+        Assert.Equal(strays.Length, result.Publish.Removed);
+        Assert.Empty(result.Publish.WrittenFiles);
+        Assert.All(strays, stray => Assert.False(File.Exists(Path.Combine(content.Output, stray)), stray));
+        Assert.False(Directory.Exists(Path.Combine(content.Output, "topics/speech/extra")));
+        Assert.Equal(0, Build(content).Publish.Removed);
+    }
+
     [Fact]
     public void A_theme_change_is_an_input_change()
     {
