@@ -29,7 +29,7 @@ public static class RelatedCuration
             neighbours[byAge[doc]] = found[doc];
         }
 
-        var linker = new PostPaperLinker(papers);
+        var linker = new PostPaperLinker(papers, posts.Select(p => p.Text));
         var postNeighbours = index.Neighbours(posts.Select(terms.Of).ToList(), Neighbours);
         var linkedPosts = posts.Select((p, i) => p with
         {
