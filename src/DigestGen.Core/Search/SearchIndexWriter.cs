@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -117,13 +118,16 @@ public static class SearchIndexWriter
 
         Flush();
 
-        for (var start = 0; start < docs.Count; start += DocsPerShard)
+        var (records, lengths) = Records(docs);
+        var docShards = new byte[(docs.Count + DocsPerShard - 1) / DocsPerShard][];
+        Parallel.For(0, docShards.Length, n => docShards[n] = DocShard(docs, n * DocsPerShard, records, lengths));
+        for (var n = 0; n < docShards.Length; n++)
         {
-            write($"{Folder}docs/{start / DocsPerShard}.json", DocShard(docs, start));
+            write($"{Folder}docs/{n}.json", docShards[n]);
             files++;
         }
 
-        write($"{Folder}records.txt", Records(docs));
+        write($"{Folder}records.txt", records);
         files++;
         write($"{Folder}upvotes.json", Encoding.UTF8.GetBytes("[" + string.Join(',', docs.Select(d => d.Upvotes)) + "]"));
         write($"{Folder}meta.json", Meta(digest, docs, shardStarts, keys.Count));
@@ -197,22 +201,36 @@ public static class SearchIndexWriter
         sb.Append('"').Append(text).Append('"');
     }
 
-    /// <summary>Each document as [title, url, date, [topic indexes], snippet, isPost].</summary>
-    private static byte[] DocShard(List<SearchDocument> docs, int start)
+    /// <summary>
+    /// Each document as [title, url, date, [topic indexes], snippet, isPost]: its record's bytes, unless the
+    /// record had to be shortened to fit (<paramref name="lengths"/> is -1 for those), which is written again in full.
+    /// </summary>
+    private static byte[] DocShard(List<SearchDocument> docs, int start, byte[] records, int[] lengths)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonOptions))
+        var buffer = new ArrayBufferWriter<byte>(DocsPerShard * RecordBytes);
+        using var w = new Utf8JsonWriter(buffer, JsonOptions);
+        buffer.Write("["u8);
+        for (var doc = start; doc < Math.Min(start + DocsPerShard, docs.Count); doc++)
         {
-            w.WriteStartArray();
-            foreach (var d in docs.Skip(start).Take(DocsPerShard))
+            if (doc > start)
             {
-                WriteDisplay(w, d, d.Title, d.Snippet);
+                buffer.Write(","u8);
             }
 
-            w.WriteEndArray();
+            if (lengths[doc] >= 0)
+            {
+                buffer.Write(records.AsSpan(doc * RecordBytes, lengths[doc]));
+            }
+            else
+            {
+                w.Reset(buffer);
+                WriteDisplay(w, docs[doc], docs[doc].Title, docs[doc].Snippet);
+                w.Flush();
+            }
         }
 
-        return stream.ToArray();
+        buffer.Write("]"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteDisplay(Utf8JsonWriter w, SearchDocument d, string title, string snippet)
@@ -233,10 +251,14 @@ public static class SearchIndexWriter
         w.WriteEndArray();
     }
 
-    /// <summary>Every document's display record, space-padded to <see cref="RecordBytes"/> (spaces are valid after JSON).</summary>
-    private static byte[] Records(List<SearchDocument> docs)
+    /// <summary>
+    /// Every document's display record, space-padded to <see cref="RecordBytes"/> (spaces are valid after JSON),
+    /// and each record's length before padding, or -1 where the record was shortened to fit.
+    /// </summary>
+    private static (byte[] Records, int[] Lengths) Records(List<SearchDocument> docs)
     {
         var bytes = new byte[docs.Count * RecordBytes];
+        var lengths = new int[docs.Count];
         bytes.AsSpan().Fill((byte)' ');
         Parallel.For(
             0,
@@ -244,15 +266,17 @@ public static class SearchIndexWriter
             () => new RecordWriter(),
             (i, _, writer) =>
             {
-                writer.Write(docs[i]).CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes));
+                var record = writer.Write(docs[i], out var shortened);
+                record.CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes));
+                lengths[i] = shortened ? -1 : record.Length;
                 return writer;
             },
             _ => { });
-        return bytes;
+        return (bytes, lengths);
     }
 
     /// <summary>One record; a long snippet, then a long title, is shortened (with "…") until it fits.</summary>
-    internal static byte[] Record(SearchDocument d) => new RecordWriter().Write(d).ToArray();
+    internal static byte[] Record(SearchDocument d) => new RecordWriter().Write(d, out _).ToArray();
 
     /// <summary>Writes records one after another into the same buffer (100,000 records each made their own).</summary>
     private sealed class RecordWriter
@@ -263,8 +287,9 @@ public static class SearchIndexWriter
         public RecordWriter() => _writer = new Utf8JsonWriter(_buffer, JsonOptions);
 
         /// <returns>The record's bytes, valid until the next record is written.</returns>
-        public ReadOnlySpan<byte> Write(SearchDocument d)
+        public ReadOnlySpan<byte> Write(SearchDocument d, out bool shortened)
         {
+            shortened = false;
             var title = d.Title;
             var snippet = d.Snippet;
             while (true)
@@ -281,6 +306,7 @@ public static class SearchIndexWriter
                 }
 
                 // Every character is at least one byte and "…" is three, so cutting `over` + 3 characters always gets closer.
+                shortened = true;
                 if (snippet.Length > 0)
                 {
                     snippet = Shorten(snippet, over);

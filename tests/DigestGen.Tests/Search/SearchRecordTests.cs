@@ -30,6 +30,41 @@ public class SearchRecordTests
         }
     }
 
+    /// <summary>Shards are assembled from the records' bytes, except a record that was shortened: the shard keeps the whole display data.</summary>
+    [Fact]
+    public void A_shard_keeps_what_a_shortened_record_cuts()
+    {
+        var longTitle = "Compressing " + string.Concat(Enumerable.Repeat("Very Long Caches ", 9)).Trim();
+        using var content = new ContentFolder("title: T\nseeds:\n  - file: seeds/a.txt\n    captured: 2025-08-19\n")
+            .WithThemes()
+            .With("seeds/a.txt", Seeds.Listing($"Short Title On Speech\n\n{Seeds.LongAbstract("speech")}\n\n{longTitle}\n\n{Seeds.LongAbstract("caches")}\n", "Aug 19"));
+        DigestGen.Pipeline.SiteBuilder.Build(new DigestGen.Pipeline.BuildOptions(content.Content, content.Output, new DateOnly(2026, 1, 1)));
+
+        var records = File.ReadAllBytes(Path.Combine(content.Output, "search", "records.txt"));
+        using var shard = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(content.Output, "search", "docs", "0.json")));
+        Assert.Equal(2, shard.RootElement.GetArrayLength());
+        var titles = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var record = JsonDocument.Parse(records.AsMemory(i * SearchIndexWriter.RecordBytes, SearchIndexWriter.RecordBytes));
+            var whole = shard.RootElement[i];
+            titles.Add(whole[0].GetString()!);
+            if (whole[0].GetString() == longTitle)
+            {
+                var snippet = record.RootElement[4].GetString()!;
+                Assert.EndsWith("…", snippet);
+                Assert.StartsWith(snippet[..^1], whole[4].GetString(), StringComparison.Ordinal);
+                Assert.Equal(longTitle, record.RootElement[0].GetString());
+            }
+            else
+            {
+                Assert.Equal(record.RootElement.GetRawText(), shard.RootElement[i].GetRawText());
+            }
+        }
+
+        Assert.Contains(longTitle, titles);
+    }
+
     [Fact]
     public void An_overlong_hostile_title_is_shortened_to_fit_and_stays_data()
     {
