@@ -27,6 +27,12 @@ public sealed class PaperCatalog
 
         // Keys and ids (normalising and hashing every title and abstract) are computed in parallel; only the merge is sequential.
         var listings = ordered.SelectMany(s => s.Listings).ToArray();
+        var abstracts = ordered.SelectMany(s => s.Abstracts).ToArray();
+
+        // Sized once: growing them step by step rehashed every entry at each step (100,000 papers).
+        _byTitle.EnsureCapacity(_byTitle.Count + listings.Length);
+        _byAbstract.EnsureCapacity(_byAbstract.Count + listings.Length + abstracts.Length);
+        _entries.EnsureCapacity(_entries.Count + listings.Length + abstracts.Length);
         var listingKeys = new (string Title, AbstractKey Abstract, string Id)[listings.Length];
         Parallel.For(0, listings.Length, i =>
         {
@@ -38,7 +44,6 @@ public sealed class PaperCatalog
             AddListing(listings[i], listingKeys[i]);
         }
 
-        var abstracts = ordered.SelectMany(s => s.Abstracts).ToArray();
         var abstractKeys = new (AbstractKey Abstract, string Id)[abstracts.Length];
         Parallel.For(0, abstracts.Length, i =>
         {

@@ -8,21 +8,31 @@ public static class SlugAllocator
 {
     public static IReadOnlyDictionary<string, string> Allocate(IEnumerable<(string Id, string Title)> items)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in items.GroupBy(i => Slug.From(i.Title), StringComparer.Ordinal))
-        {
-            var first = true;
-            foreach (var item in group.OrderBy(i => i.Id, StringComparer.Ordinal))
-            {
-                if (first)
-                {
-                    result[item.Id] = group.Key;
-                    first = false;
-                    continue;
-                }
+        var all = items.ToArray();
+        var slugs = new string[all.Length];
+        Parallel.For(0, all.Length, i => slugs[i] = Slug.From(all[i].Title));
 
-                var suffix = "-" + item.Id[1..];
-                result[item.Id] = Slug.From(group.Key, Slug.MaxLength - suffix.Length) + suffix;
+        var owners = new Dictionary<string, string>(all.Length, StringComparer.Ordinal);
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (!owners.TryGetValue(slugs[i], out var owner) || string.CompareOrdinal(all[i].Id, owner) < 0)
+            {
+                owners[slugs[i]] = all[i].Id;
+            }
+        }
+
+        var result = new Dictionary<string, string>(all.Length, StringComparer.Ordinal);
+        for (var i = 0; i < all.Length; i++)
+        {
+            var (id, slug) = (all[i].Id, slugs[i]);
+            if (owners[slug] == id)
+            {
+                result[id] = slug;
+            }
+            else
+            {
+                var suffix = "-" + id[1..];
+                result[id] = Slug.From(slug, Slug.MaxLength - suffix.Length) + suffix;
             }
         }
 

@@ -23,7 +23,7 @@ public static class Curator
         Parallel.For(0, ordered.Count, i => drafts[i] = Draft(ordered[i], overrides, diagnostics));
         MakeDerivedTitlesUnique(drafts);
 
-        var known = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var known = overrides.Count == 0 ? [] : entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var o in overrides.Values.Where(o => !known.Contains(o.Id)).OrderBy(o => o.Line))
         {
             diagnostics.Warn(overridesFile, o.Line, $"override for unknown paper id '{o.Id}' was ignored");
@@ -146,7 +146,22 @@ public static class Curator
     /// <summary>Two abstracts can yield the same headline; number the later ones (by id) so each title is unique.</summary>
     private static void MakeDerivedTitlesUnique(Paper[] drafts)
     {
-        var taken = new HashSet<string>(drafts.Where(d => !d.TitleDerived).Select(d => TextKey.Of(d.Title)), StringComparer.Ordinal);
+        if (!drafts.Any(d => d.TitleDerived))
+        {
+            return;
+        }
+
+        var keys = new string?[drafts.Length];
+        Parallel.For(0, drafts.Length, i => keys[i] = drafts[i].TitleDerived ? null : TextKey.Of(drafts[i].Title));
+        var taken = new HashSet<string>(drafts.Length, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (key is not null)
+            {
+                taken.Add(key);
+            }
+        }
+
         for (var i = 0; i < drafts.Length; i++)
         {
             if (!drafts[i].TitleDerived)
