@@ -54,11 +54,12 @@ public sealed class SimilarityIndex
         var sample = Math.Clamp(settled ?? documents.Count, 0, documents.Count);
         var df = new List<int>();
         var settledDf = new List<int>();
-        var idCounts = new (int Term, int Count)[documents.Count][];
+        // Each vector holds its terms' counts until the statistics are known, then their weights.
+        _vectors = new (int Term, float Weight)[documents.Count][];
         for (var doc = 0; doc < documents.Count; doc++)
         {
             var terms = documents[doc].Terms;
-            var row = new (int, int)[terms.Length];
+            var row = new (int, float)[terms.Length];
             for (var k = 0; k < terms.Length; k++)
             {
                 ref var id = ref _termIds[terms[k].Term];
@@ -78,46 +79,63 @@ public sealed class SimilarityIndex
                 row[k] = (id, terms[k].Count);
             }
 
-            idCounts[doc] = row;
+            _vectors[doc] = row;
         }
 
         // A term the settled documents lack is new, and as rare as a term can be.
         var n = Math.Max(1, sample);
         _idf = settledDf.Select(d => (float)Math.Log(1.0 + ((double)n / Math.Max(d, 1)))).ToArray();
-        _vectors = new (int Term, float Weight)[idCounts.Length][];
-        Parallel.For(0, idCounts.Length, doc =>
+        Parallel.For(0, _vectors.Length, doc =>
         {
-            var row = idCounts[doc];
-            var vector = new (int Term, float Weight)[row.Length];
-            for (var k = 0; k < row.Length; k++)
+            var vector = _vectors[doc];
+            for (var k = 0; k < vector.Length; k++)
             {
-                vector[k] = (row[k].Term, Weight(row[k].Term, row[k].Count));
+                vector[k].Weight = Weight(vector[k].Term, (int)vector[k].Weight);
             }
 
-            _vectors[doc] = Normalise(vector);
+            Normalise(vector);
         });
 
+        // Each term's postings as sort keys: heaviest first, equal weights by document.
         var cap = Math.Max(MinDocFrequencyCap, (int)(n * MaxDocFrequencyShare));
-        var lists = new List<(int Doc, float Weight)>?[df.Count];
+        var keys = new ulong[df.Count][];
+        var filled = new int[df.Count];
+        for (var term = 0; term < keys.Length; term++)
+        {
+            keys[term] = df[term] > 1 && settledDf[term] <= cap ? new ulong[df[term]] : [];
+        }
+
         for (var doc = 0; doc < _vectors.Length; doc++)
         {
             foreach (var (term, weight) in _vectors[doc])
             {
-                if (df[term] > 1 && settledDf[term] <= cap)
+                if (keys[term].Length > 0)
                 {
-                    (lists[term] ??= new List<(int, float)>()).Add((doc, weight));
+                    keys[term][filled[term]++] = HeaviestFirstKey(weight, doc);
                 }
             }
         }
 
-        _postings = new (int Doc, float Weight)[lists.Length][];
-        Parallel.For(0, lists.Length, term =>
+        _postings = new (int Doc, float Weight)[keys.Length][];
+        Parallel.For(0, keys.Length, term =>
         {
-            _postings[term] = lists[term] is { } l
-                ? l.OrderByDescending(p => p.Weight).ThenBy(p => p.Doc).Take(MaxPostings).ToArray()
-                : [];
+            var sorted = keys[term];
+            sorted.AsSpan().Sort();
+            var postings = new (int Doc, float Weight)[Math.Min(sorted.Length, MaxPostings)];
+            for (var i = 0; i < postings.Length; i++)
+            {
+                postings[i] = ((int)(uint)sorted[i], BitConverter.UInt32BitsToSingle(~(uint)(sorted[i] >> 32)));
+            }
+
+            _postings[term] = postings;
         });
     }
+
+    /// <summary>
+    /// Weights are positive, so their bits order as they do: sorting the complemented bits above another
+    /// number puts the heaviest first and equal weights by that number, with no comparer to call.
+    /// </summary>
+    private static ulong HeaviestFirstKey(float weight, int then) => ((ulong)~BitConverter.SingleToUInt32Bits(weight) << 32) | (uint)then;
 
     public int Count => _ids.Length;
 
@@ -269,6 +287,7 @@ public sealed class SimilarityIndex
         private readonly PriorityQueue<int, (float Score, int Doc)> _candidates = new(Weaker);
         private (int Term, float Weight, int At)[] _terms = new (int, float, int)[QueryTerms];
         private ulong[] _order = [];
+        private int[] _top = [];
 
         public float[] Scores { get; } = new float[documents];
 
@@ -296,12 +315,10 @@ public sealed class SimilarityIndex
                 _order = new ulong[vector.Length * 2];
             }
 
-            // Weights are positive, so their bits order as they do: sorting the complemented bits above the
-            // position puts the heaviest first and equal weights in vector order, without a comparer (which ran
-            // once per paper, through a delegate call per comparison).
+            // Sorted as keys, not through a comparer (which ran once per paper, a delegate call per comparison).
             for (var i = 0; i < vector.Length; i++)
             {
-                _order[i] = ((ulong)~BitConverter.SingleToUInt32Bits(vector[i].Weight) << 32) | (uint)i;
+                _order[i] = HeaviestFirstKey(vector[i].Weight, i);
             }
 
             var order = _order.AsSpan(0, vector.Length);
@@ -325,7 +342,7 @@ public sealed class SimilarityIndex
         /// The touched documents with the <paramref name="count"/> highest partial scores (equal scores: lower
         /// doc first), through a heap of that size rather than sorting every touched document.
         /// </summary>
-        public int[] TopCandidates(int count)
+        public ReadOnlySpan<int> TopCandidates(int count)
         {
             foreach (var doc in Touched)
             {
@@ -340,15 +357,19 @@ public sealed class SimilarityIndex
                 }
             }
 
-            var result = new int[_candidates.Count];
+            if (_top.Length < _candidates.Count)
+            {
+                _top = new int[_candidates.Count];
+            }
+
             var i = 0;
             foreach (var (doc, _) in _candidates.UnorderedItems)
             {
-                result[i++] = doc;
+                _top[i++] = doc;
             }
 
             _candidates.Clear();
-            return result;
+            return _top.AsSpan(0, i);
         }
 
         public void Reset()
