@@ -42,7 +42,7 @@ public sealed class GcLog : EventListener
         if (e.EventName is not null && e.EventName.StartsWith("GCAllocationTick") && e.Payload is { } tick)
         {
             var kind = Convert.ToInt32(tick[e.PayloadNames!.IndexOf("AllocationKind")]);
-            if (kind == 1)
+            if (kind == 1 || Environment.GetEnvironmentVariable("BENCH_GC_ALL") == "1")
             {
                 var type = tick[e.PayloadNames.IndexOf("TypeName")]?.ToString() ?? "?";
                 _large.AddOrUpdate((Stage, type), Convert.ToInt64(tick[e.PayloadNames.IndexOf("AllocationAmount64")]), (_, v) => v + Convert.ToInt64(tick[e.PayloadNames.IndexOf("AllocationAmount64")]));

@@ -82,10 +82,19 @@ public sealed class Theme
 
     public string RenderPage(string template, object context) => _pages[template](context);
 
+    // Asked once per card drawn; reflection hands out a new array each time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> CardProperties = new();
+
     /// <summary>What the card partial sees when drawn on its own: the card's fields, and <c>@root.Root</c>.</summary>
     private static Dictionary<string, object?> CardContext(object card, string root)
     {
-        var context = card.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(card), StringComparer.Ordinal);
+        var properties = CardProperties.GetOrAdd(card.GetType(), static type => type.GetProperties());
+        var context = new Dictionary<string, object?>(properties.Length + 1, StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            context[property.Name] = property.GetValue(card);
+        }
+
         context["Root"] = root;
         return context;
     }

@@ -41,7 +41,7 @@ public static class Routes
     public static string RootFrom(string route)
     {
         var file = FileFor(route);
-        var depth = file.Count(c => c == '/');
+        var depth = file.AsSpan().Count('/');
         return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
     }
 
