@@ -28,7 +28,7 @@ public static class PapersJson
         w.WriteNumber("schemaVersion", 1);
         w.WriteString("title", digest.Config.Title);
         w.WriteStartArray("papers");
-        foreach (var paper in digest.Papers.OrderBy(p => p.Id, StringComparer.Ordinal))
+        foreach (var paper in ById(digest.Papers))
         {
             WritePaper(w, paper);
 
@@ -48,6 +48,20 @@ public static class PapersJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The papers by id: curation already lists them so, which a check spares sorting 100,000 again.</summary>
+    private static IEnumerable<Paper> ById(IReadOnlyList<Paper> papers)
+    {
+        for (var i = 1; i < papers.Count; i++)
+        {
+            if (string.CompareOrdinal(papers[i - 1].Id, papers[i].Id) > 0)
+            {
+                return papers.OrderBy(p => p.Id, StringComparer.Ordinal);
+            }
+        }
+
+        return papers;
     }
 
     private static void WritePaper(Utf8JsonWriter w, Paper p)

@@ -21,7 +21,7 @@ public sealed class SitePlanner
     private readonly SortedDictionary<DateOnly, List<Paper>> _papersByDate;
     private readonly Dictionary<DateOnly, List<Post>> _postsByDate;
     private readonly Dictionary<string, List<Paper>> _papersByTopic;
-    private readonly Dictionary<string, int> _indexInDay = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _indexInDay;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PaperCard> _cards = new(StringComparer.Ordinal);
     private readonly List<DateOnly> _dates;
     private readonly bool _feeds;
@@ -35,10 +35,17 @@ public sealed class SitePlanner
         _feeds = digest.Config.BaseUrl.Length > 0;
         var c = digest.Config;
         _site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
+        // Topic lists and date lists are sorted at once (the planner is built before any page is drawn).
+        var byTopic = Task.Run(() => digest.Papers
+            .SelectMany(p => p.Topics.Select(t => (Topic: t, Paper: p)))
+            .GroupBy(x => x.Topic, x => x.Paper)
+            .AsParallel()
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.DigestDate).ThenBy(p => p, ListOrder.Instance).ToList()));
         _papersById = digest.Papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _postsById = digest.Posts.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
         _papersByDate = new SortedDictionary<DateOnly, List<Paper>>();
+        _indexInDay = new Dictionary<string, int>(digest.Papers.Count, StringComparer.Ordinal);
         foreach (var group in digest.Papers.GroupBy(p => p.DigestDate))
         {
             var day = group.OrderBy(p => p, ListOrder.Instance).ToList();
@@ -51,10 +58,7 @@ public sealed class SitePlanner
 
         _postsByDate = digest.Posts.GroupBy(p => p.DigestDate).ToDictionary(g => g.Key, g => g.ToList());
         _dates = _papersByDate.Keys.Union(_postsByDate.Keys).Order().ToList();
-        _papersByTopic = digest.Papers
-            .SelectMany(p => p.Topics.Select(t => (Topic: t, Paper: p)))
-            .GroupBy(x => x.Topic, x => x.Paper)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.DigestDate).ThenBy(p => p, ListOrder.Instance).ToList());
+        _papersByTopic = byTopic.GetAwaiter().GetResult();
     }
 
     public SiteInfo Site => _site;
