@@ -61,24 +61,28 @@ internal ref struct MemoBytes(ReadOnlySpan<byte> bytes)
 
     public string ReadString()
     {
-        var length = 0;
+        var length = Read7BitEncodedInt();
+        var text = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+        _at += length;
+        return text;
+    }
+
+    public int Read7BitEncodedInt()
+    {
+        var value = 0;
         for (var shift = 0; ; shift += 7)
         {
             if (shift > 28)
             {
-                throw new FormatException("bad string length");
+                throw new FormatException("bad 7-bit encoded number");
             }
 
             var b = _bytes[_at++];
-            length |= (b & 0x7F) << shift;
+            value |= (b & 0x7F) << shift;
             if (b < 0x80)
             {
-                break;
+                return value;
             }
         }
-
-        var text = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
-        _at += length;
-        return text;
     }
 }

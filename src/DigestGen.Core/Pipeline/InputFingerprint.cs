@@ -10,8 +10,9 @@ namespace DigestGen.Pipeline;
 /// </summary>
 public static class InputFingerprint
 {
+    /// <param name="contentFingerprint">The content folder's <see cref="OfFolder"/>.</param>
     /// <param name="themeFingerprint">The theme folder's <see cref="OfFolder"/>, which pages' source hashes use too.</param>
-    public static string Compute(BuildOptions options, string themeFingerprint)
+    public static string Compute(BuildOptions options, string contentFingerprint, string themeFingerprint)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -26,7 +27,7 @@ public static class InputFingerprint
         Add(options.BuildDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add(options.BaseUrl ?? "\0");
         Add("content");
-        Add(OfFolder(options.ContentDir));
+        Add(contentFingerprint);
         Add("theme");
         Add(themeFingerprint);
         return Convert.ToHexStringLower(hash.GetHashAndReset());

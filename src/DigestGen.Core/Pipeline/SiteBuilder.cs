@@ -20,13 +20,17 @@ public static class SiteBuilder
     {
         timings ??= new StageTimings();
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
+        var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
+
+        // Hashing content/ (every seed) needs nothing from the configuration, whose first read is slow (the
+        // YAML parser's code is compiled on first use): the two overlap.
+        var content = Task.Run(() => InputFingerprint.OfFolder(options.ContentDir));
         var themeName = DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme;
         var themeDir = Theme.DirectoryFor(themesDir, themeName);
-        var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
         var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
             var theme = InputFingerprint.OfFolder(themeDir);
-            return (InputFingerprint.Compute(options, theme), theme);
+            return (InputFingerprint.Compute(options, content.GetAwaiter().GetResult(), theme), theme);
         });
         var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
 
