@@ -139,18 +139,32 @@ public static class SearchIndexWriter
     /// <summary>Papers then posts, each oldest first: a kind or a date range is a range of ids.</summary>
     private static List<SearchDocument> Documents(Digest digest, Dictionary<string, int> topicIndex)
     {
-        var papers = digest.Papers
-            .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new SearchDocument(
+        var byAge = digest.Papers.OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        var papers = new SearchDocument[byAge.Length];
+        Parallel.For(0, byAge.Length, i =>
+        {
+            var p = byAge[i];
+            var terms = digest.Terms.Of(p);
+            var topics = new List<int>(p.Topics.Count);
+            foreach (var topic in p.Topics)
+            {
+                if (topicIndex.TryGetValue(topic, out var index))
+                {
+                    topics.Add(index);
+                }
+            }
+
+            papers[i] = new SearchDocument(
                 false,
                 p.Title,
                 Routes.Paper(p.Slug),
                 p.DigestDate,
-                p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t]).ToList(),
+                topics,
                 SitePlanner.Snippet(p.Abstract.ToPlainText(), SnippetLength),
                 p.Upvotes ?? 0,
-                digest.Terms.Of(p).Title,
-                [digest.Terms.Of(p).Abstract, digest.Terms.Of(p).Organisation]));
+                terms.Title,
+                [terms.Abstract, terms.Organisation]);
+        });
         var posts = digest.Posts
             .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new SearchDocument(
