@@ -55,30 +55,32 @@ public static class SiteBuilder
 
         // Compiling the templates needs nothing from the digest.
         var compiling = Task.Run(() => Theme.Load(themesDir, themeName));
-        // The search index needs papers with their topics and terms, not related papers: it is built while those
-        // are found (which leaves part of a core idle), and its files are staged once output/ is open.
-        Task<List<(string Path, byte[] Bytes)>>? searchIndex = null;
-        var digest = DigestLoader.Load(options, timings, remember: true, counted: counted => searchIndex = Task.Run(() =>
+
+        // Output is opened (a staging folder beside it) before the digest is loaded, so the search index, which
+        // needs papers with their topics and terms but not related papers, is written while those are found
+        // (which leaves part of a core idle) instead of being held in memory until then.
+        using var output = StagedOutput.Begin(options.OutputDir, previous, listing);
+        Task? searchIndex = null;
+        Digest digest;
+        try
         {
-            var files = new List<(string Path, byte[] Bytes)>();
-            Search.SearchIndexWriter.Write(counted, (path, bytes) => files.Add((path, bytes)));
-            return files;
-        }));
+            digest = DigestLoader.Load(options, timings, remember: true, counted: counted =>
+                searchIndex = Task.Run(() => Search.SearchIndexWriter.Write(counted, (path, bytes) => output.Write(path, bytes))));
+        }
+        catch when (searchIndex is not null)
+        {
+            // Nothing may still be writing into staging when it is removed.
+            Task.WaitAny(searchIndex);
+            throw;
+        }
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
-        using var output = StagedOutput.Begin(options.OutputDir, previous, listing.Result);
 
         // The search index, papers.json and the sitemap need only the digest (and the routes), and each is
         // one thread's work: they are written while pages are drawn and feeds planned (a rebuild that keeps
         // most pages leaves a core idle there). The "search" stage is what remains of them.
         var background = new List<Task>
         {
-            Task.Run(async () =>
-            {
-                foreach (var (path, bytes) in await searchIndex!)
-                {
-                    output.Write(path, bytes);
-                }
-            }),
+            searchIndex!,
             Task.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest))),
         };
         IReadOnlyCollection<string> routes;

@@ -17,8 +17,7 @@ public sealed class StagedOutput : IDisposable
     private readonly string _outputDir;
     private readonly string _stagingDir;
     private readonly IReadOnlyDictionary<string, PublishedFile> _recorded;
-    private readonly OutputListing _listing;
-    private readonly Dictionary<string, (long Length, long Modified)> _present;
+    private readonly Task<OutputListing> _listing;
     private readonly ConcurrentDictionary<string, UInt128> _files;
     private readonly ConcurrentDictionary<string, UInt128> _sources;
     private readonly ConcurrentDictionary<string, byte> _unchanged;
@@ -28,15 +27,14 @@ public sealed class StagedOutput : IDisposable
     private readonly ConcurrentDictionary<string, string> _staged = new(StringComparer.Ordinal);
     private int _stagedCount;
 
-    private StagedOutput(string outputDir, BuildRecord? previous, OutputListing? listing)
+    private StagedOutput(string outputDir, BuildRecord? previous, Task<OutputListing>? listing)
     {
         _outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         _stagingDir = _outputDir + ".staging";
         _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
-        _listing = listing ?? OutputListing.Read(_outputDir, previous);
-        _present = _listing.Files;
+        _listing = listing ?? Task.FromResult(OutputListing.Read(_outputDir, previous));
 
-        var lastBuild = Math.Max(_recorded.Count, _present.Count);
+        var lastBuild = _recorded.Count;
         _files = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
         _sources = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
         _unchanged = ConcurrentTable.Sized<string, byte>(lastBuild, StringComparer.Ordinal);
@@ -49,14 +47,20 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <param name="previous">The last build's record of this output folder, if any: its hashes spare reading files back.</param>
-    /// <param name="listing">The output folder's <see cref="OutputListing"/>, when the caller read it already.</param>
-    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null, OutputListing? listing = null) =>
+    /// <param name="listing">
+    /// The output folder's <see cref="OutputListing"/>, when the caller reads it already: it is first awaited when a
+    /// file is written or kept, so output can be opened while the listing is still being read.
+    /// </param>
+    public static StagedOutput Begin(string outputDir, BuildRecord? previous = null, Task<OutputListing>? listing = null) =>
         new(outputDir, previous, listing);
 
     public int Count => _files.Count;
 
     /// <summary>No site there yet (at most the repository's placeholder): the staging folder becomes the site with one rename.</summary>
-    private bool IsFresh => _present.Count == 0;
+    /// <summary>The files now in <c>output/</c> (see <see cref="OutputListing"/>).</summary>
+    private Dictionary<string, (long Length, long Modified)> Present => _listing.GetAwaiter().GetResult().Files;
+
+    private bool IsFresh => Present.Count == 0;
 
     /// <summary>
     /// Safe to call from several threads at once, once per path. Bytes equal to the published file's
@@ -96,7 +100,7 @@ public sealed class StagedOutput : IDisposable
 
         var normalised = Normalise(relativePath);
         if (!_recorded.TryGetValue(normalised, out var recorded) || recorded.Source != source
-            || !_present.TryGetValue(normalised, out var present) || !recorded.Describes(present))
+            || !Present.TryGetValue(normalised, out var present) || !recorded.Describes(present))
         {
             return false;
         }
@@ -155,17 +159,18 @@ public sealed class StagedOutput : IDisposable
             written[relative] = (info.Length, info.LastWriteTimeUtc.Ticks);
         });
 
-        var stale = _present.Keys.Where(f => !_files.ContainsKey(f)).ToList();
+        var stale = Present.Keys.Where(f => !_files.ContainsKey(f)).ToList();
         var removed = RemoveStale(stale);
         Directory.Delete(_stagingDir, recursive: true);
-        _listing.Refresh(changed.Concat(stale));
+        var listing = _listing.GetAwaiter().GetResult();
+        listing.Refresh(changed.Concat(stale));
         var states = new Dictionary<string, (long Length, long Modified)>(StringComparer.Ordinal);
         foreach (var relative in _files.Keys)
         {
-            states[relative] = written.TryGetValue(relative, out var w) ? w : _present[relative];
+            states[relative] = written.TryGetValue(relative, out var w) ? w : Present[relative];
         }
 
-        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states), _listing.Folders, _undrawn);
+        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states), listing.Folders, _undrawn);
     }
 
     public void Dispose()
@@ -182,7 +187,7 @@ public sealed class StagedOutput : IDisposable
     /// </summary>
     private bool? IsPublished(string relative, UInt128 hash, long length)
     {
-        if (!_present.TryGetValue(relative, out var present))
+        if (!Present.TryGetValue(relative, out var present))
         {
             return false;
         }
