@@ -145,10 +145,10 @@ public sealed class StagedOutput : IDisposable
             SwapIn();
             var fresh = OutputListing.Read(_outputDir);
             var all = _files.Keys.Order(StringComparer.Ordinal).ToList();
-            return new PublishReport(all.Count, 0, 0, all, Published(fresh.Files), fresh.Folders);
+            return new PublishReport(all.Count, 0, 0, all, Published(relative => fresh.Files[relative]), fresh.Folders);
         }
 
-        var changed = _files.Keys.Where(f => !_unchanged.ContainsKey(f)).ToList();
+        var changed = _files.Where(f => !_unchanged.ContainsKey(f.Key)).Select(f => f.Key).ToList();
         var written = new ConcurrentDictionary<string, (long, long)>(StringComparer.Ordinal);
         Parallel.ForEach(changed, relative =>
         {
@@ -164,13 +164,10 @@ public sealed class StagedOutput : IDisposable
         Directory.Delete(_stagingDir, recursive: true);
         var listing = _listing.GetAwaiter().GetResult();
         listing.Refresh(changed.Concat(stale));
-        var states = new Dictionary<string, (long Length, long Modified)>(StringComparer.Ordinal);
-        foreach (var relative in _files.Keys)
-        {
-            states[relative] = written.TryGetValue(relative, out var w) ? w : Present[relative];
-        }
-
-        return new PublishReport(written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(), Published(states), listing.Folders, _undrawn);
+        var present = listing.Files;
+        return new PublishReport(
+            written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(),
+            Published(relative => written.TryGetValue(relative, out var w) ? w : present[relative]), listing.Folders, _undrawn);
     }
 
     public void Dispose()
@@ -200,8 +197,18 @@ public sealed class StagedOutput : IDisposable
         return _recorded.TryGetValue(relative, out var recorded) && recorded.Describes(present) ? recorded.Hash == hash : null;
     }
 
-    private IReadOnlyDictionary<string, PublishedFile> Published(Dictionary<string, (long Length, long Modified)> states) =>
-        _files.ToDictionary(f => f.Key, f => new PublishedFile(states[f.Key].Length, states[f.Key].Modified, f.Value, _sources.GetValueOrDefault(f.Key)), StringComparer.Ordinal);
+    /// <summary>Every file of this build as the record keeps it, given each one's size and time in <c>output/</c> now.</summary>
+    private Dictionary<string, PublishedFile> Published(Func<string, (long Length, long Modified)> state)
+    {
+        var files = new Dictionary<string, PublishedFile>(_files.Count, StringComparer.Ordinal);
+        foreach (var (relative, hash) in _files)
+        {
+            var (length, modified) = state(relative);
+            files[relative] = new PublishedFile(length, modified, hash, _sources.GetValueOrDefault(relative));
+        }
+
+        return files;
+    }
 
     /// <summary>One rename publishes the whole site: atomic, and no per-file moves.</summary>
     private void SwapIn()
