@@ -44,6 +44,8 @@ internal ref struct MemoBytes(ReadOnlySpan<byte> bytes)
 
     public bool ReadBoolean() => _bytes[_at++] != 0;
 
+    public byte ReadByte() => _bytes[_at++];
+
     public int ReadInt32()
     {
         var value = BinaryPrimitives.ReadInt32LittleEndian(_bytes[_at..]);

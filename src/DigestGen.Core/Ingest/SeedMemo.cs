@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using DigestGen.Curate;
@@ -37,9 +36,7 @@ public sealed class SeedMemo
         }
 
         var file = Path.Combine(_folder, name);
-        var remembered = Recall(file, displayName, captureDate);
-        var found = new DiagnosticBag();
-        if (remembered is { } hit)
+        if (MemoFile.Read(file, FormatVersion, Context, (ref MemoBytes r) => Read(ref r, displayName, captureDate)) is { } hit)
         {
             Interlocked.Increment(ref _hits);
             foreach (var diagnostic in hit.Diagnostics)
@@ -50,6 +47,7 @@ public sealed class SeedMemo
             return hit.Result;
         }
 
+        var found = new DiagnosticBag();
         var result = SeedIngestor.Ingest(path, displayName, captureDate, found);
         var problems = found.Items;
         foreach (var diagnostic in problems)
@@ -84,19 +82,9 @@ public sealed class SeedMemo
         var hash = new XxHash128();
         hash.Append(MemoryMarshal.AsBytes(displayName.AsSpan()));
         hash.Append(BitConverter.GetBytes(captureDate.DayNumber));
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        try
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
-            {
-                hash.Append(buffer.AsSpan(0, read));
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            hash.Append(stream);
         }
 
         return hash.GetCurrentHashAsUInt128();
@@ -150,28 +138,6 @@ public sealed class SeedMemo
             w.Write(d.File);
             w.Write(d.Line);
             w.Write(d.Message);
-        }
-    }
-
-    /// <summary>The remembered result, or null when there is none or it cannot be read.</summary>
-    private static Remembered? Recall(string file, string displayName, DateOnly captureDate)
-    {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        try
-        {
-            return MemoBytes.ReadFile(file, bytes =>
-            {
-                var r = new MemoBytes(bytes);
-                return r.ReadInt32() == FormatVersion && r.ReadHash() == Context ? Read(ref r, displayName, captureDate) : null;
-            });
-        }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException or IndexOutOfRangeException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 

@@ -46,15 +46,7 @@ public sealed class OutputListing
         }
 
         var recorded = previous.Files.Keys.ToArray();
-        var states = new (long Length, long Modified)?[recorded.Length];
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, recorded.Length, 4096), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                var info = new FileInfo(listing.Full(recorded[i]));
-                states[i] = info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : null;
-            }
-        });
+        var states = listing.StatAll<(long, long)>(recorded, static path => new FileInfo(path) is { Exists: true } info ? (info.Length, info.LastWriteTimeUtc.Ticks) : null);
         for (var i = 0; i < recorded.Length; i++)
         {
             if (states[i] is { } state)
@@ -64,15 +56,7 @@ public sealed class OutputListing
         }
 
         var folders = previous.Folders.Keys.ToArray();
-        var times = new long?[folders.Length];
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, folders.Length, 4096), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                var info = new DirectoryInfo(listing.Full(folders[i]));
-                times[i] = info.Exists ? info.LastWriteTimeUtc.Ticks : null;
-            }
-        });
+        var times = listing.StatAll<long>(folders, static path => new DirectoryInfo(path) is { Exists: true } info ? info.LastWriteTimeUtc.Ticks : null);
         for (var i = 0; i < folders.Length; i++)
         {
             if (times[i] is { } time)
@@ -95,19 +79,7 @@ public sealed class OutputListing
     /// <summary>Asks again about the folders that hold <paramref name="changed"/> files (and their parents), after files were moved in or removed.</summary>
     public void Refresh(IEnumerable<string> changed)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in changed)
-        {
-            var folder = file;
-            do
-            {
-                var slash = folder.LastIndexOf('/');
-                folder = slash < 0 ? "" : folder[..slash];
-            }
-            while (folders.Add(folder) && folder.Length > 0);
-        }
-
-        foreach (var folder in folders)
+        foreach (var folder in FoldersHolding(changed))
         {
             var info = new DirectoryInfo(Full(folder));
             if (info.Exists)
@@ -119,6 +91,39 @@ public sealed class OutputListing
                 Folders.Remove(folder);
             }
         }
+    }
+
+    /// <summary>Every folder that holds one of <paramref name="files"/>, directly or further up ("" for the output folder).</summary>
+    public static HashSet<string> FoldersHolding(IEnumerable<string> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var folder = file;
+            do
+            {
+                var slash = folder.LastIndexOf('/');
+                folder = slash < 0 ? "" : folder[..slash];
+            }
+            while (folders.Add(folder) && folder.Length > 0);
+        }
+
+        return folders;
+    }
+
+    /// <summary>What <paramref name="stat"/> says of each path (relative to the output folder), on both cores.</summary>
+    private T?[] StatAll<T>(string[] relatives, Func<string, T?> stat)
+        where T : struct
+    {
+        var results = new T?[relatives.Length];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, relatives.Length, 4096), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                results[i] = stat(Full(relatives[i]));
+            }
+        });
+        return results;
     }
 
     private string Full(string relative) => relative.Length == 0 ? _root : Path.Join(_root, relative);

@@ -56,10 +56,10 @@ public sealed class StagedOutput : IDisposable
 
     public int Count => _files.Count;
 
-    /// <summary>No site there yet (at most the repository's placeholder): the staging folder becomes the site with one rename.</summary>
     /// <summary>The files now in <c>output/</c> (see <see cref="OutputListing"/>).</summary>
     private Dictionary<string, (long Length, long Modified)> Present => _listing.GetAwaiter().GetResult().Files;
 
+    /// <summary>No site there yet (at most the repository's placeholder): the staging folder becomes the site with one rename.</summary>
     private bool IsFresh => Present.Count == 0;
 
     /// <summary>
@@ -160,13 +160,13 @@ public sealed class StagedOutput : IDisposable
         });
 
         var stale = Present.Keys.Where(f => !_files.ContainsKey(f)).ToList();
-        var removed = RemoveStale(stale);
+        RemoveStale(stale);
         Directory.Delete(_stagingDir, recursive: true);
         var listing = _listing.GetAwaiter().GetResult();
         listing.Refresh(changed.Concat(stale));
         var present = listing.Files;
         return new PublishReport(
-            written.Count, _unchanged.Count, removed, written.Keys.Order(StringComparer.Ordinal).ToList(),
+            written.Count, _unchanged.Count, stale.Count, written.Keys.Order(StringComparer.Ordinal).ToList(),
             Published(relative => written.TryGetValue(relative, out var w) ? w : present[relative]), listing.Folders, _undrawn);
     }
 
@@ -277,27 +277,22 @@ public sealed class StagedOutput : IDisposable
 
     private static string Normalise(string relativePath) => relativePath.Replace('\\', '/').TrimStart('/');
 
-    private int RemoveStale(IReadOnlyList<string> stale)
+    /// <summary>Deletes the files of pages that no longer exist, then the folders they leave empty (deepest first).</summary>
+    private void RemoveStale(IReadOnlyList<string> stale)
     {
-        var removed = 0;
         foreach (var relative in stale)
         {
             File.Delete(Path.Combine(_outputDir, relative));
-            removed++;
         }
 
-        if (removed > 0)
+        foreach (var folder in OutputListing.FoldersHolding(stale).Where(f => f.Length > 0).OrderByDescending(f => f.Length))
         {
-            foreach (var dir in Directory.EnumerateDirectories(_outputDir, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            var path = Path.Combine(_outputDir, folder);
+            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
             {
-                if (!Directory.EnumerateFileSystemEntries(dir).Any())
-                {
-                    Directory.Delete(dir);
-                }
+                Directory.Delete(path);
             }
         }
-
-        return removed;
     }
 
     private static bool SameBytes(ReadOnlySpan<byte> content, string file)

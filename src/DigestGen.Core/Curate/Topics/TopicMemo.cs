@@ -35,13 +35,13 @@ public sealed class TopicMemo
     public static TopicMemo Load(string outputDir, Taxonomy taxonomy)
     {
         var context = Context(taxonomy);
-        var topics = MemoFile.Read(PathFor(outputDir), FormatVersion, context, reader =>
+        var topics = MemoFile.Read(PathFor(outputDir), FormatVersion, context, static (ref MemoBytes reader) =>
         {
             var count = reader.ReadInt32();
             var topics = new Dictionary<UInt128, string[]>(count);
             while (topics.Count < count)
             {
-                var key = MemoFile.ReadKey(reader);
+                var key = reader.ReadHash();
                 var slugs = new string[reader.ReadByte()];
                 for (var i = 0; i < slugs.Length; i++)
                 {
