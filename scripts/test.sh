@@ -11,8 +11,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # Chromium for the browser tests (Debian's build; never a downloaded one).
 if ! command -v chromium >/dev/null 2>&1; then
   echo "test.sh: installing chromium"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  # Another apt process (unattended upgrades, a second install) may hold the lock: wait for it instead of failing.
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null
 fi
 
 # Front-end test tools from npm (axe-core, vnu-jar), pinned in tests/js/package-lock.json.

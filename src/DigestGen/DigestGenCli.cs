@@ -8,7 +8,7 @@ namespace DigestGen.Cli;
 public static class DigestGenCli
 {
     public const string ExitCodeHelp =
-        "Exit codes: 0 success; 1 content errors (or warnings with --strict); 2 usage or configuration errors.";
+        "Exit codes: 0 success; 1 content errors (or warnings with --strict); 2 usage, configuration or file-system errors; 3 internal error (a bug).";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -35,6 +35,15 @@ public static class DigestGenCli
             return ExitCodes.UsageOrConfig;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // Commands turn their own failures into one line and an exit code (Report.Fail); this catches the rest,
+        // so that no stack trace ever reaches a curator.
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return Report.Fail(stderr, e);
+        }
     }
 }

@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The command line or the configuration is wrong.</summary>
     public const int UsageOrConfig = 2;
+
+    /// <summary>Something DigestGen did not foresee: a bug, reported in one line (<c>DIGESTGEN_TRACE=1</c> adds the trace).</summary>
+    public const int InternalError = 3;
 }

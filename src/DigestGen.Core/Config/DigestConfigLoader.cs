@@ -24,26 +24,23 @@ public static class DigestConfigLoader
 
     public static DigestConfig Parse(string yaml, string path)
     {
-        var stream = new YamlStream();
-        try
+        var node = YamlText.Load(yaml, out var problem);
+        if (problem is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new ConfigException($"{path}:{e.Start.Line}: error: {e.Message}");
+            throw new ConfigException($"{path}:{problem.Line}: error: {problem.Message}");
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (node is not YamlMappingNode root)
         {
-            throw new ConfigException($"{path}: error: expected a mapping of settings");
+            throw new ConfigException($"{path}:1: error: expected a mapping of settings (title: …, seeds: …)");
         }
 
         var config = new DigestConfig();
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
             var line = (int)keyNode.Start.Line;
+            var key = YamlText.Key(keyNode)
+                ?? throw new ConfigException($"{path}:{line}: error: a setting's name must be text, not {YamlText.Kind(keyNode)}");
             config = key switch
             {
                 "title" => config with { Title = Scalar(value, path, key) },
@@ -64,7 +61,7 @@ public static class DigestConfigLoader
     private static string Scalar(YamlNode node, string path, string key) =>
         node is YamlScalarNode scalar
             ? scalar.Value ?? ""
-            : throw new ConfigException($"{path}:{node.Start.Line}: error: '{key}' must be a single value");
+            : throw new ConfigException($"{path}:{node.Start.Line}: error: '{key}' must be a single value, not {YamlText.Kind(node)}");
 
     private static int PositiveInt(YamlNode node, string path, string key)
     {
@@ -109,8 +106,9 @@ public static class DigestConfigLoader
             DateOnly? captured = null;
             foreach (var (k, v) in map.Children)
             {
-                var key = ((YamlScalarNode)k).Value;
-                var text = Scalar(v, path, key ?? "");
+                var key = YamlText.Key(k)
+                    ?? throw new ConfigException($"{path}:{k.Start.Line}: error: a seed setting's name must be text, not {YamlText.Kind(k)}");
+                var text = Scalar(v, path, key);
                 if (key == "file")
                 {
                     file = text.Replace('\\', '/');

@@ -55,16 +55,21 @@ public static class Curator
         var listings = entry.Listings.Count > 1
             ? entry.Listings.OrderBy(l => l.Source.CaptureDate).ThenBy(l => l.Source.File, StringComparer.Ordinal).ToList()
             : entry.Listings;
-        var abstractText = TexText.Parse(LongestAbstract(entry));
+        var abstractText = TexText.Parse(LongestAbstract(entry), out var tooDeep);
+        if (tooDeep)
+        {
+            var source = entry.Sources.First();
+            diagnostics.Warn(source.File, source.Line, $"the abstract nests TeX groups more than {TexText.MaxNesting} deep; past that depth its text is kept as written");
+        }
 
         var titleDerived = listings.Count == 0;
         var title = titleDerived
-            ? HeadlineDeriver.Derive(abstractText.ToPlainText())
-            : TexText.Parse(listings[0].Title).ToPlainText();
+            ? HeadlineDeriver.Derive(InvisibleCharacters.Strip(abstractText.ToPlainText()))
+            : TexText.Parse(InvisibleCharacters.Strip(listings[0].Title)).ToPlainText();
 
         if (overrides.TryGetValue(entry.Id, out var o) && o.Title is not null)
         {
-            title = TexText.Normalise(o.Title);
+            title = TexText.Normalise(InvisibleCharacters.Strip(o.Title));
             titleDerived = false;
         }
 
@@ -120,7 +125,7 @@ public static class Curator
             TitleDerived = titleDerived,
             Abstract = abstractText,
             AuthorCount = authorCount,
-            Organisation = organisation,
+            Organisation = organisation is null ? null : InvisibleCharacters.Strip(organisation),
             Published = published,
             Upvotes = upvotes,
             DigestDate = digestDate,

@@ -20,23 +20,19 @@ public static class OverridesLoader
     public static IReadOnlyDictionary<string, PaperOverride> Parse(string yaml, string file, DiagnosticBag diagnostics)
     {
         var result = new Dictionary<string, PaperOverride>(StringComparer.Ordinal);
-        var stream = new YamlStream();
-        try
+        var node = Config.YamlText.Load(yaml, out var problem);
+        if (problem is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            diagnostics.Error(file, (int)e.Start.Line, e.Message);
+            diagnostics.Error(file, problem.Line, problem.Message);
             return result;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (node is null or YamlScalarNode { Value: null or "" })
         {
             return result;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (node is not YamlMappingNode root)
         {
             diagnostics.Error(file, 1, "expected a mapping from paper id to overrides");
             return result;
@@ -44,8 +40,13 @@ public static class OverridesLoader
 
         foreach (var (idNode, body) in root.Children)
         {
-            var id = ((YamlScalarNode)idNode).Value ?? "";
             var line = (int)idNode.Start.Line;
+            if (Config.YamlText.Key(idNode) is not { } id)
+            {
+                diagnostics.Error(file, line, $"a paper id must be text, not {Config.YamlText.Kind(idNode)}; the override was skipped");
+                continue;
+            }
+
             if (body is not YamlMappingNode fields)
             {
                 diagnostics.Error(file, line, $"override for '{id}' must be a mapping (title, topics, add_topics)");
@@ -56,7 +57,7 @@ public static class OverridesLoader
             IReadOnlyList<string>? topics = null, addTopics = null;
             foreach (var (keyNode, value) in fields.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value;
+                var key = Config.YamlText.Key(keyNode) ?? Config.YamlText.Kind(keyNode);
                 switch (key)
                 {
                     case "title" when value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value):

@@ -14,6 +14,12 @@ public sealed partial class HfListingParser
     /// <summary>A title longer than this is almost certainly an abstract whose title was lost.</summary>
     private const int MaxTitleLength = 400;
 
+    /// <summary>Real abstracts run to several sentences; a line this long after a short one is an abstract.</summary>
+    private const int MinAbstractLength = 200;
+
+    /// <summary>The longest date line there is ("September 30, 2025 12345") with room to spare.</summary>
+    private const int MaxDateLength = 40;
+
     private readonly string _file;
     private readonly DateOnly _captureDate;
     private readonly DiagnosticBag _diagnostics;
@@ -84,6 +90,13 @@ public sealed partial class HfListingParser
                 yield break;
             }
 
+            if (LooksLikeAbstract(abstractLine.Value.Text) is false && cursor.Peek(1) is { } after && LooksLikeAbstract(after.Text, than: abstractLine.Value.Text))
+            {
+                // Out of step: the next line is a title whose abstract follows it, so this line is no title but stray text.
+                _diagnostics.Warn(_file, titleLine.Number, $"'{Short(title)}' is neither a title followed by its abstract nor metadata; it was skipped");
+                continue;
+            }
+
             if (IsMetadataLine(abstractLine.Value.Text) || IsSeparator(abstractLine.Value.Text) || IsMetadataBlockStart(cursor, 0))
             {
                 _diagnostics.Warn(_file, titleLine.Number, $"the title '{Short(title)}' has no abstract; the paper was skipped");
@@ -126,6 +139,14 @@ public sealed partial class HfListingParser
                 cursor.Next();
                 break;
             }
+            else if (sawSeparator && text.Length <= MaxDateLength && !(cursor.Peek(1) is { } next && LooksLikeAbstract(next.Text, than: text)))
+            {
+                // Where the date belongs, a short line that is no date and starts no paper (its next line is no
+                // abstract): a garbled date. Taking it for the next title would swallow the paper after it.
+                _diagnostics.Warn(_file, line.Number, $"'{Short(text)}' stands where the paper's date belongs but is not a date (such as 'Aug 7' or 'Sep 27, 2023 12'); it was ignored");
+                cursor.Next();
+                break;
+            }
             else
             {
                 break;
@@ -136,6 +157,13 @@ public sealed partial class HfListingParser
 
         return record;
     }
+
+    /// <summary>
+    /// Whether a line reads as an abstract: a paragraph (at least <see cref="MinAbstractLength"/> characters), and,
+    /// when compared with the line before it, clearly longer than that line, as abstracts are than titles.
+    /// </summary>
+    private static bool LooksLikeAbstract(string text, string? than = null) =>
+        text.Trim().Length >= MinAbstractLength && (than is null || text.Trim().Length > 2 * than.Trim().Length);
 
     private static void SkipMetadata(LineCursor cursor)
     {

@@ -53,7 +53,9 @@ public static partial class SeedFormatDetector
     private static bool LooksLikePosts(IReadOnlyList<SeedLine> head, List<SeedLine> lines)
     {
         var blank = head.Count(l => l.IsBlank);
-        if (blank > head.Count / 4 || lines.Average(l => l.Text.Length) > 600)
+        // The typical line, not the average: one enormous pasted line must not disown a whole file of posts.
+        var lengths = lines.Select(l => l.Text.Length).Order().ToList();
+        if (blank > head.Count / 4 || lengths[lengths.Count / 2] > 600)
         {
             return false;
         }

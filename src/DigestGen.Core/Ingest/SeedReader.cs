@@ -30,6 +30,14 @@ public static class SeedReader
             return null;
         }
 
+        if (encoding is null && !IsUtf8(stream))
+        {
+            // Text saved by a Windows program in its "ANSI" code page: every byte means a character there, and
+            // decoding it as UTF-8 would turn accents and quotes into U+FFFD (or worse, into new papers' titles).
+            diagnostics.Warn(displayName, 0, "the file is not valid UTF-8; it was read as Windows-1252");
+            encoding = Windows1252;
+        }
+
         // No BOM: UTF-8, with invalid bytes replaced (and reported) rather than thrown on.
         encoding ??= new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
         return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -55,6 +63,41 @@ public static class SeedReader
             }
 
             yield return new SeedLine(number, text);
+        }
+    }
+
+    private static readonly Encoding Windows1252 = CodePage1252();
+
+    private static Encoding CodePage1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
+    /// <summary>Whether the whole stream is valid UTF-8 (read once in chunks, then rewound).</summary>
+    private static bool IsUtf8(Stream stream)
+    {
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                decoder.GetCharCount(buffer.AsSpan(0, read), flush: false);
+            }
+
+            decoder.GetCharCount([], flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            stream.Position = 0;
         }
     }
 

@@ -12,14 +12,21 @@ namespace DigestGen.Ingest;
 /// </summary>
 public sealed partial class SocialPostParser
 {
+    /// <summary>
+    /// Longer than any post a network allows (LinkedIn's 3,000 characters are the most): such a line is a
+    /// paste gone wrong, kept as a post of its own and cut, so it cannot swallow its neighbours.
+    /// </summary>
+    public const int MaxLineLength = 3000;
+
     private readonly string _file;
     private readonly DateOnly _captureDate;
+    private readonly DiagnosticBag _diagnostics;
 
     public SocialPostParser(string file, DateOnly captureDate, DiagnosticBag diagnostics)
     {
         _file = file;
         _captureDate = captureDate;
-        _ = diagnostics;
+        _diagnostics = diagnostics;
     }
 
     public IEnumerable<PostRecord> Parse(IEnumerable<SeedLine> lines)
@@ -37,6 +44,21 @@ public sealed partial class SocialPostParser
                     current = new List<SeedLine>();
                 }
 
+                previous = null;
+                continue;
+            }
+
+            if (line.Text.Length > MaxLineLength)
+            {
+                if (current.Count > 0)
+                {
+                    yield return Build(current);
+                    current = new List<SeedLine>();
+                }
+
+                _diagnostics.Warn(_file, line.Number,
+                    $"the line is {line.Text.Length:N0} characters long, longer than any post; it was kept as a post of its own, cut to {MaxLineLength:N0} characters");
+                yield return Build([line with { Text = Cut(line.Text) }]);
                 previous = null;
                 continue;
             }
@@ -91,6 +113,13 @@ public sealed partial class SocialPostParser
     internal static bool IsMarkerOnly(string line) => line.Length > 0 && MarkerOnly().IsMatch(line);
 
     internal static bool IsLinkLine(string line) => LinkLine().IsMatch(line);
+
+    /// <summary>The first <see cref="MaxLineLength"/> characters, back to the last space, marked as cut.</summary>
+    private static string Cut(string text)
+    {
+        var end = text.LastIndexOf(' ', MaxLineLength - 1);
+        return text[..(end > MaxLineLength / 2 ? end : MaxLineLength)] + " …";
+    }
 
     private PostRecord Build(List<SeedLine> lines)
     {

@@ -8,6 +8,12 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly 
     /// <summary>Replaces the configured base URL (CI knows the real one).</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>Whether a build waits for another build of the same output folder to finish (false: it fails at once).</summary>
+    public bool WaitForLock { get; init; } = true;
+
+    /// <summary>Told, with a line for the user, when the build waits for another one.</summary>
+    public Action<string>? Waiting { get; init; }
+
     /// <summary>
     /// Today's date unless pinned: <c>SOURCE_DATE_EPOCH</c> (the reproducible-builds convention) wins,
     /// so tests and CI get the same output on any day.

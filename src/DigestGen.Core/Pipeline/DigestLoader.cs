@@ -90,14 +90,11 @@ public static class DigestLoader
 
     private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics, SeedMemo? memo)
     {
-        var seedsDir = Path.Combine(options.ContentDir, SeedsFolder);
-        var files = Directory.Exists(seedsDir)
-            ? Directory.EnumerateFiles(seedsDir, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(options.ContentDir, f).Replace('\\', '/'))
-                .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+        // Every file of content/ that cannot be read as one (a dangling link, a pipe) is reported once, here.
+        var files = Files.RegularFiles.Under(options.ContentDir, (file, why) => diagnostics.Warn(file, 0, why))
+            .Where(f => f.StartsWith(SeedsFolder + "/", StringComparison.Ordinal))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .ToList();
 
         var present = files.ToHashSet(StringComparer.Ordinal);
         var manifest = config.Seeds.ToDictionary(s => s.File, s => s.Captured, StringComparer.Ordinal);

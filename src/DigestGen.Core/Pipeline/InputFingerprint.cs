@@ -41,10 +41,8 @@ public static class InputFingerprint
             return "";
         }
 
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        // Only what a build can read: a pipe or a dangling link (which the build reports) is no input.
+        var files = Files.RegularFiles.Under(folder);
         var contents = new byte[files.Count][];
         Parallel.For(0, files.Count, i =>
         {

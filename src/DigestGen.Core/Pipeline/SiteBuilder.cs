@@ -20,6 +20,12 @@ public static class SiteBuilder
     {
         timings ??= new StageTimings();
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
+
+        // Nothing is read or written before the output folder is known to be safe to write, and ours alone.
+        OutputFolder.Check(options.OutputDir, [options.ContentDir, themesDir]);
+        using var held = BuildLock.Acquire(options.OutputDir, options.WaitForLock, options.Waiting);
+        PublishJournal.Recover(options.OutputDir);
+
         var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
 
         // Hashing content/ (every seed) needs nothing from the configuration, whose first read is slow (the
@@ -186,10 +192,8 @@ public static class SiteBuilder
     private static IReadOnlyList<(string Slug, string Markdown)> ContentPages(string contentDir)
     {
         var dir = Path.Combine(contentDir, PagesFolder);
-        return Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal)
-                .Select(f => (Catalog.Slug.From(Path.GetFileNameWithoutExtension(f)), File.ReadAllText(f))).ToList()
-            : [];
+        return Files.RegularFiles.Under(dir, pattern: "*.md", recurse: false)
+            .Select(f => (Catalog.Slug.From(Path.GetFileNameWithoutExtension(f)), File.ReadAllText(Path.Combine(dir, f)))).ToList();
     }
 
     /// <summary>Copies the theme's assets and returns a short hash of them, used to bust caches when they change.</summary>
@@ -198,11 +202,11 @@ public static class SiteBuilder
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (Directory.Exists(theme.AssetsDirectory))
         {
-            foreach (var file in Directory.EnumerateFiles(theme.AssetsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Files.RegularFiles.Under(theme.AssetsDirectory))
             {
-                var bytes = File.ReadAllBytes(file);
+                var bytes = File.ReadAllBytes(Path.Combine(theme.AssetsDirectory, file));
                 hash.AppendData(bytes);
-                output.Write("assets/" + Path.GetRelativePath(theme.AssetsDirectory, file).Replace('\\', '/'), bytes);
+                output.Write("assets/" + file, bytes);
             }
         }
 

@@ -11,6 +11,8 @@ namespace DigestGen.Publish;
 /// a file whose bytes did not change is left alone (timestamp too), so deploys and rsync move only
 /// what changed, and files of pages that no longer exist are removed. Whether bytes changed is told
 /// by their hash against the last <see cref="BuildRecord"/>, so unchanged files are never read back.
+/// The moves are committed through a <see cref="PublishJournal"/>, so a build killed while publishing
+/// leaves either the old site or (once the next build replays the journal) the new one, never a mix.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
@@ -30,7 +32,7 @@ public sealed class StagedOutput : IDisposable
     private StagedOutput(string outputDir, BuildRecord? previous, Task<OutputListing>? listing)
     {
         _outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        _stagingDir = _outputDir + ".staging";
+        _stagingDir = PublishJournal.StagingFor(_outputDir);
         _recorded = previous?.Files ?? new Dictionary<string, PublishedFile>();
         _listing = listing ?? Task.FromResult(OutputListing.Read(_outputDir, previous));
 
@@ -38,12 +40,8 @@ public sealed class StagedOutput : IDisposable
         _files = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
         _sources = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
         _unchanged = ConcurrentTable.Sized<string, byte>(lastBuild, StringComparer.Ordinal);
-        if (Directory.Exists(_stagingDir))
-        {
-            Directory.Delete(_stagingDir, recursive: true);
-        }
-
-        Directory.CreateDirectory(_stagingDir);
+        PublishJournal.Recover(_outputDir);
+        PublishJournal.CreateStaging(_outputDir);
     }
 
     /// <param name="previous">The last build's record of this output folder, if any: its hashes spare reading files back.</param>
@@ -59,7 +57,7 @@ public sealed class StagedOutput : IDisposable
     /// <summary>The files now in <c>output/</c> (see <see cref="OutputListing"/>).</summary>
     private Dictionary<string, (long Length, long Modified)> Present => _listing.GetAwaiter().GetResult().Files;
 
-    /// <summary>No site there yet (at most the repository's placeholder): the staging folder becomes the site with one rename.</summary>
+    /// <summary>No site there yet (at most the repository's placeholder): the staging folder holds the whole site, moved in a folder at a time.</summary>
     private bool IsFresh => Present.Count == 0;
 
     /// <summary>
@@ -130,6 +128,8 @@ public sealed class StagedOutput : IDisposable
 
     public PublishReport Commit()
     {
+        // Every folder a build writes says so, which is what lets a later build replace its files (see OutputFolder).
+        Write(OutputFolder.Marker, Encoding.UTF8.GetBytes(OutputFolder.MarkerText));
         foreach (var relative in _streamed.Keys)
         {
             var staged = _staged[relative];
@@ -140,27 +140,46 @@ public sealed class StagedOutput : IDisposable
             }
         }
 
+        var journal = new PublishJournal();
         if (IsFresh)
         {
-            SwapIn();
+            // The staging folder holds the whole site: its top-level entries move in, a rename each.
+            foreach (var entry in Directory.EnumerateFileSystemEntries(_stagingDir))
+            {
+                var name = Path.GetFileName(entry);
+                if (name != PublishJournal.StagingMarker)
+                {
+                    journal.Move(name, name);
+                }
+            }
+
+            journal.Commit(_outputDir);
+            Directory.Delete(_stagingDir, recursive: true);
             var fresh = OutputListing.Read(_outputDir);
             var all = _files.Keys.Order(StringComparer.Ordinal).ToList();
             return new PublishReport(all.Count, 0, 0, all, Published(relative => fresh.Files[relative]), fresh.Folders);
         }
 
         var changed = _files.Where(f => !_unchanged.ContainsKey(f.Key)).Select(f => f.Key).ToList();
+        foreach (var relative in changed)
+        {
+            journal.Move(Path.GetFileName(_staged[relative]), relative);
+        }
+
+        var stale = Present.Keys.Where(f => !_files.ContainsKey(f)).ToList();
+        foreach (var relative in stale)
+        {
+            journal.Remove(relative);
+        }
+
+        journal.Commit(_outputDir);
         var written = new ConcurrentDictionary<string, (long, long)>(StringComparer.Ordinal);
         Parallel.ForEach(changed, relative =>
         {
-            var target = Path.Combine(_outputDir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(_staged[relative], target, overwrite: true);
-            var info = new FileInfo(target);
+            var info = new FileInfo(Path.Combine(_outputDir, relative));
             written[relative] = (info.Length, info.LastWriteTimeUtc.Ticks);
         });
 
-        var stale = Present.Keys.Where(f => !_files.ContainsKey(f)).ToList();
-        RemoveStale(stale);
         Directory.Delete(_stagingDir, recursive: true);
         var listing = _listing.GetAwaiter().GetResult();
         listing.Refresh(changed.Concat(stale));
@@ -170,9 +189,10 @@ public sealed class StagedOutput : IDisposable
             Published(relative => written.TryGetValue(relative, out var w) ? w : present[relative]), listing.Folders, _undrawn);
     }
 
+    /// <summary>After a failed build: what was staged goes, unless the publish was already committed (the next build finishes it).</summary>
     public void Dispose()
     {
-        if (Directory.Exists(_stagingDir))
+        if (Directory.Exists(_stagingDir) && !PublishJournal.IsCommitted(_outputDir))
         {
             Directory.Delete(_stagingDir, recursive: true);
         }
@@ -210,25 +230,9 @@ public sealed class StagedOutput : IDisposable
         return files;
     }
 
-    /// <summary>One rename publishes the whole site: atomic, and no per-file moves.</summary>
-    private void SwapIn()
-    {
-        if (Directory.Exists(_outputDir))
-        {
-            foreach (var kept in Directory.EnumerateFiles(_outputDir))
-            {
-                File.Move(kept, Path.Combine(_stagingDir, Path.GetFileName(kept)), overwrite: true);
-            }
-
-            Directory.Delete(_outputDir);
-        }
-
-        Directory.Move(_stagingDir, _outputDir);
-    }
-
     /// <summary>
     /// Where a file is staged. Into an empty output folder the staging folder is the whole site, moved
-    /// in with one rename; over an existing site only changed files are staged, flat, so a rebuild
+    /// in a top-level entry at a time; over an existing site only changed files are staged, flat, so a rebuild
     /// creates no staging folders (each a costly operation on a slow disk).
     /// </summary>
     private string Stage(string relative)
@@ -276,24 +280,6 @@ public sealed class StagedOutput : IDisposable
     }
 
     private static string Normalise(string relativePath) => relativePath.Replace('\\', '/').TrimStart('/');
-
-    /// <summary>Deletes the files of pages that no longer exist, then the folders they leave empty (deepest first).</summary>
-    private void RemoveStale(IReadOnlyList<string> stale)
-    {
-        foreach (var relative in stale)
-        {
-            File.Delete(Path.Combine(_outputDir, relative));
-        }
-
-        foreach (var folder in OutputListing.FoldersHolding(stale).Where(f => f.Length > 0).OrderByDescending(f => f.Length))
-        {
-            var path = Path.Combine(_outputDir, folder);
-            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
-            {
-                Directory.Delete(path);
-            }
-        }
-    }
 
     private static bool SameBytes(ReadOnlySpan<byte> content, string file)
     {

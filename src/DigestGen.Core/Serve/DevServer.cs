@@ -31,8 +31,11 @@ public sealed class DevServer : IDisposable
         _options = options;
         _log = log;
         _timer = new Timer(_ => Rebuild());
-        Rebuild();
+
+        // A folder that must not be written, or a port that cannot be had, ends `serve` at once; a failed build does not.
+        Publish.OutputFolder.Check(options.OutputDir, [options.ContentDir, ThemesDir]);
         _server = new StaticSiteServer(options.OutputDir, host, port) { Intercept = Endpoint, HtmlInjection = $"<script src=\"{EndpointPrefix}live.js\"></script>" };
+        Rebuild();
         foreach (var dir in new[] { options.ContentDir, ThemesDir }.Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(dir) { IncludeSubdirectories = true, EnableRaisingEvents = true };
@@ -45,6 +48,9 @@ public sealed class DevServer : IDisposable
     }
 
     public string Url => _server.Url;
+
+    /// <summary>Reachable from other machines (<c>--host 0.0.0.0</c>), not only this one.</summary>
+    public bool ListensEverywhere => _server.ListensEverywhere;
 
     /// <summary>Completed builds so far (tests wait on it).</summary>
     public int Generation => Volatile.Read(ref _generation);

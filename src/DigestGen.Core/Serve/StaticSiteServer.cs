@@ -36,13 +36,32 @@ public sealed class StaticSiteServer : IDisposable
         _root = Path.GetFullPath(root);
         BasePath = "/" + basePath.Trim('/') + (basePath.Trim('/').Length > 0 ? "/" : "");
         Port = port == 0 ? FreePort() : port;
-        _listener.Prefixes.Add($"http://{host}:{Port}/");
-        _listener.Start();
-        Url = $"http://{host}:{Port}{BasePath}";
+
+        // HttpListener names "every address" '*', not 0.0.0.0 (nor '::').
+        var everywhere = host is "0.0.0.0" or "*" or "::" or "[::]";
+        try
+        {
+            _listener.Prefixes.Add($"http://{(everywhere ? "*" : host)}:{Port}/");
+            _listener.Start();
+        }
+        catch (HttpListenerException e) when (e.ErrorCode == 98 || e.Message.Contains("in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new Config.ConfigException($"digestgen: error: port {Port} on {host} is already in use by another program; choose another with --port, or --port 0 for any free port");
+        }
+        catch (Exception e) when (e is HttpListenerException or ArgumentException)
+        {
+            throw new Config.ConfigException($"digestgen: error: cannot listen on {host}:{Port}: {e.Message} (use --host 127.0.0.1, or 0.0.0.0 for every network interface)");
+        }
+
+        Url = $"http://{(everywhere ? "127.0.0.1" : host)}:{Port}{BasePath}";
+        ListensEverywhere = everywhere;
         _loop = Task.Run(Loop);
     }
 
     public int Port { get; }
+
+    /// <summary>Bound to every network interface, so other machines can reach it too.</summary>
+    public bool ListensEverywhere { get; }
 
     public string BasePath { get; }
 
@@ -121,10 +140,11 @@ public sealed class StaticSiteServer : IDisposable
                 return;
             }
 
-            var relative = path[BasePath.Length..];
+            var relative = path[BasePath.Length..].TrimStart('/', '\\');
             var file = Path.GetFullPath(Path.Combine(_root, relative));
-            if (!file.StartsWith(_root, StringComparison.Ordinal))
+            if (!Publish.OutputFolder.IsSameOrInside(file, _root))
             {
+                // Whole path segments are compared: "output-private" or "output.bak" beside the site is not inside it.
                 Send(context, 404, Path.Combine(_root, "404.html"));
                 return;
             }
@@ -133,8 +153,9 @@ public sealed class StaticSiteServer : IDisposable
             {
                 if (!path.EndsWith('/'))
                 {
+                    // Built from the escaped path with one leading slash: "//host/…" would send the browser to another site.
                     context.Response.StatusCode = 301;
-                    context.Response.RedirectLocation = path + "/";
+                    context.Response.RedirectLocation = "/" + context.Request.Url.AbsolutePath.TrimStart('/', '\\') + "/";
                     context.Response.Close();
                     return;
                 }

@@ -26,17 +26,29 @@ public static partial class TexText
     private static readonly SearchValues<char> Specials = SearchValues.Create("\\$~");
     private static readonly string[] LostBeforeDigit = ["sim", "geq", "leq", "ge", "le"];
 
-    public static RichText Parse(string raw)
+    /// <summary>
+    /// How deep groups (<c>\emph{…}</c>, <c>$…$</c>) may nest before the rest is kept as written. Real abstracts
+    /// nest two or three deep; the limit keeps a hostile seed's cost linear.
+    /// </summary>
+    public const int MaxNesting = 32;
+
+    public static RichText Parse(string raw) => Parse(raw, out _);
+
+    /// <param name="tooDeep">Set when groups nested deeper than <see cref="MaxNesting"/>, whose text was then kept literally.</param>
+    public static RichText Parse(string raw, out bool tooDeep)
     {
+        tooDeep = false;
         var text = Normalise(raw);
-        if (text.Length > 0 && NextSpecial(text, 0) < 0)
+        if (text.Length > 0 && NextSpecial(text, 0, text.Length) < 0)
         {
             // Most abstracts: nothing to clean, so the text itself is the one run.
             return new RichText([new Inline(InlineKind.Text, text)]);
         }
 
         var builder = new InlineBuilder(text.Length);
-        ParseInto(text, builder, InlineKind.Text);
+        var walk = new Walk(text, MatchingBraces(text), builder);
+        walk.Into(0, text.Length, InlineKind.Text, 0);
+        tooDeep = walk.TooDeep;
         return builder.Build();
     }
 
@@ -80,113 +92,128 @@ public static partial class TexText
     private static readonly SearchValues<char> WhiteSpaceButSpace = SearchValues.Create(
         "\u0009\u000A\u000B\u000C\u000D\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    private static void ParseInto(string text, InlineBuilder builder, InlineKind kind)
+    /// <summary>
+    /// One parse of one text: groups are walked as ranges of it (never copied out), and each brace's partner
+    /// comes from one table, so the cost stays linear in the text however the braces nest.
+    /// </summary>
+    private sealed class Walk(string text, int[] partner, InlineBuilder builder)
     {
-        var i = 0;
-        while (i < text.Length)
+        public bool TooDeep { get; private set; }
+
+        public void Into(int start, int end, InlineKind kind, int depth)
         {
-            var special = NextSpecial(text, i);
-            if (special != i)
+            if (depth > MaxNesting)
             {
-                var run = (special < 0 ? text.Length : special) - i;
-                builder.Append(kind, text.AsSpan(i, run));
-                i += run;
-                continue;
+                TooDeep = true;
+                builder.Append(kind, text.AsSpan(start, end - start));
+                return;
             }
 
-            var c = text[i];
-            if (c == '\\' && i + 1 < text.Length)
+            var i = start;
+            while (i < end)
             {
-                var next = text[i + 1];
-                if ("$%&_#{}".Contains(next))
+                var special = NextSpecial(text, i, end);
+                if (special != i)
                 {
-                    builder.Append(kind, next.ToString());
-                    i += 2;
+                    var run = (special < 0 ? end : special) - i;
+                    builder.Append(kind, text.AsSpan(i, run));
+                    i += run;
                     continue;
                 }
 
-                var command = Command().Match(text, i);
-                if (command.Success)
+                var c = text[i];
+                if (c == '\\' && i + 1 < end)
                 {
-                    var name = command.Groups[1].Value;
-                    var end = command.Index + command.Length;
-                    if (end < text.Length && text[end] == '{' && MatchingBrace(text, end) is var close && close > 0)
+                    var next = text[i + 1];
+                    if ("$%&_#{}".Contains(next))
                     {
-                        var inner = text[(end + 1)..close];
-                        ParseInto(inner, builder, FormatKind(name, kind));
-                        i = close + 1;
+                        builder.Append(kind, next.ToString());
+                        i += 2;
                         continue;
                     }
 
-                    builder.Append(kind, Symbols.GetValueOrDefault(name, name));
-                    i = end;
+                    var command = Command().Match(text, i, end - i);
+                    if (command.Success)
+                    {
+                        var name = command.Groups[1].Value;
+                        var close = command.Index + command.Length;
+                        if (close < end && text[close] == '{' && partner[close] is var closing && closing > 0 && closing < end)
+                        {
+                            Into(close + 1, closing, FormatKind(name, kind), depth + 1);
+                            i = closing + 1;
+                            continue;
+                        }
+
+                        builder.Append(kind, Symbols.GetValueOrDefault(name, name));
+                        i = close;
+                        continue;
+                    }
+                }
+
+                if (c == '$' && FindClosingDollar(text, i, end) is var dollar && dollar > i + 1)
+                {
+                    var inner = text[(i + 1)..dollar];
+                    if (IsRealMath(inner))
+                    {
+                        builder.Append(InlineKind.Math, inner.Trim());
+                    }
+                    else
+                    {
+                        Into(i + 1, dollar, kind, depth + 1);
+                    }
+
+                    i = dollar + 1;
                     continue;
                 }
-            }
 
-            if (c == '$' && FindClosingDollar(text, i) is var closing && closing > i + 1)
-            {
-                var inner = text[(i + 1)..closing];
-                if (IsRealMath(inner))
+                // Scrapers drop the backslash of \sim, \ge and \times: "by sim75%" is "by ~75%", "(ge10)" is "(≥10)",
+                // "2.6times less" is "2.6× less".
+                if (c is 's' or 'g' or 'l' or 't' && (i == 0 || !char.IsLetter(text[i - 1])) && LostSymbol().Match(text, i, end - i) is { Success: true } lost
+                    && (!lost.Groups[2].Success || (i > 0 && char.IsDigit(text[i - 1]))))
                 {
-                    builder.Append(InlineKind.Math, inner.Trim());
-                }
-                else
-                {
-                    ParseInto(inner, builder, kind);
+                    builder.Append(kind, Symbols[lost.Groups[1].Success ? lost.Groups[1].Value : lost.Groups[2].Value]);
+                    i += lost.Length;
+                    continue;
                 }
 
-                i = closing + 1;
-                continue;
-            }
+                // A TeX tie between words is a plain space.
+                if (c == '~' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < end && (char.IsLetter(text[i + 1]) || text[i + 1] is '(' or '\\'))
+                {
+                    builder.Append(kind, " ");
+                    i++;
+                    continue;
+                }
 
-            // Scrapers drop the backslash of \sim, \ge and \times: "by sim75%" is "by ~75%", "(ge10)" is "(≥10)",
-            // "2.6times less" is "2.6× less".
-            if (c is 's' or 'g' or 'l' or 't' && (i == 0 || !char.IsLetter(text[i - 1])) && LostSymbol().Match(text, i) is { Success: true } lost
-                && (!lost.Groups[2].Success || (i > 0 && char.IsDigit(text[i - 1]))))
-            {
-                builder.Append(kind, Symbols[lost.Groups[1].Success ? lost.Groups[1].Value : lost.Groups[2].Value]);
-                i += lost.Length;
-                continue;
-            }
-
-            // A TeX tie between words is a plain space.
-            if (c == '~' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] is '(' or '\\'))
-            {
-                builder.Append(kind, " ");
+                builder.Append(kind, c);
                 i++;
-                continue;
             }
-
-            builder.Append(kind, c);
-            i++;
         }
     }
 
     /// <summary>
-    /// The first index from <paramref name="start"/> where something other than plain text may begin, or -1.
+    /// The first index from <paramref name="start"/> (before <paramref name="end"/>) where something other than plain text may begin, or -1.
     /// A lost symbol always touches a digit ("sim75", "ge 10", "2.6times"), so only digits' neighbours are candidates.
     /// </summary>
-    private static int NextSpecial(string text, int start)
+    private static int NextSpecial(string text, int start, int end)
     {
-        var best = text.AsSpan(start).IndexOfAny(Specials);
+        var best = text.AsSpan(start, end - start).IndexOfAny(Specials);
         best = best < 0 ? int.MaxValue : start + best;
-        for (var d = Math.Max(0, start - 1); d < text.Length && d - 4 <= best; d++)
+        for (var d = Math.Max(0, start - 1); d < end && d - 4 <= best; d++)
         {
             if (!char.IsAsciiDigit(text[d]))
             {
                 continue;
             }
 
-            if (d + 1 < best && text.AsSpan(d + 1).StartsWith("times"))
+            if (d + 1 < best && text.AsSpan(d + 1, end - d - 1).StartsWith("times"))
             {
                 best = d + 1;
             }
 
-            var end = d > 0 && text[d - 1] == ' ' ? d - 1 : d;
+            var wordEnd = d > 0 && text[d - 1] == ' ' ? d - 1 : d;
             foreach (var word in LostBeforeDigit)
             {
-                var s = end - word.Length;
+                var s = wordEnd - word.Length;
                 if (s >= start && s < best && text.AsSpan(s, word.Length).SequenceEqual(word) && (s == 0 || !char.IsLetter(text[s - 1])))
                 {
                     best = s;
@@ -229,9 +256,9 @@ public static partial class TexText
         return SingleVariable().IsMatch(t);
     }
 
-    private static int FindClosingDollar(string text, int open)
+    private static int FindClosingDollar(string text, int open, int end)
     {
-        var limit = Math.Min(text.Length, open + MaxMathLength);
+        var limit = Math.Min(end, open + MaxMathLength);
         for (var j = open + 1; j < limit; j++)
         {
             if (text[j] == '\\')
@@ -249,28 +276,35 @@ public static partial class TexText
         return -1;
     }
 
-    private static int MatchingBrace(string text, int open)
+    /// <summary>For each '{', the index of the '}' that closes it (-1 if none); escaped braces do not count.</summary>
+    private static int[] MatchingBraces(string text)
     {
-        var depth = 0;
-        for (var j = open; j < text.Length; j++)
+        var partner = new int[text.Length];
+        var open = new Stack<int>();
+        for (var j = 0; j < text.Length; j++)
         {
+            partner[j] = -1;
             if (text[j] == '\\')
             {
-                j++;
+                if (j + 1 < text.Length)
+                {
+                    partner[++j] = -1;
+                }
+
                 continue;
             }
 
             if (text[j] == '{')
             {
-                depth++;
+                open.Push(j);
             }
-            else if (text[j] == '}' && --depth == 0)
+            else if (text[j] == '}' && open.Count > 0)
             {
-                return j;
+                partner[open.Pop()] = j;
             }
         }
 
-        return -1;
+        return partner;
     }
 
     [GeneratedRegex(@"\G\\([A-Za-z]+)")]

@@ -25,7 +25,7 @@ internal static class AddCommand
         command.Arguments.Add(files);
         command.Options.Add(content);
         command.Options.Add(captured);
-        command.SetAction(parse =>
+        command.SetAction(parse => Report.Guard(stderr, () =>
         {
             var contentDir = parse.GetValue(content)!;
             DateOnly date;
@@ -104,7 +104,7 @@ internal static class AddCommand
             }
 
             return refused > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
-        });
+        }));
         return command;
     }
 

@@ -13,9 +13,11 @@ internal static class BuildCommand
         common.AddTo(command, withOutput: true);
         var json = new Option<string?>("--json") { Description = "Also write the build summary as JSON to this file." };
         command.Options.Add(json);
+        var noWait = new Option<bool>("--no-wait") { Description = "Fail at once (exit code 2) when another build is writing the same output folder, instead of waiting for it." };
+        command.Options.Add(noWait);
         command.SetAction(parse => Report.Guard(stderr, () =>
         {
-            var result = BuildProgress.Run(() => common.Read(parse), stdout);
+            var result = BuildProgress.Run(() => common.Read(parse) with { WaitForLock = !parse.GetValue(noWait), Waiting = stderr.WriteLine }, stdout);
             Report.Problems(stdout, result.Summary);
             Report.Totals(stdout, result.Summary);
             var p = result.Publish;

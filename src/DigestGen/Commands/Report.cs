@@ -66,22 +66,51 @@ internal static class Report
                     $"{summary.ErrorCount} errors, {summary.WarningCount} warnings");
     }
 
-    /// <summary>Runs a command body, turning configuration and usage problems into exit code 2 with the message.</summary>
+    /// <summary>
+    /// Runs a command body, turning configuration and usage problems into exit code 2 with the message, and
+    /// anything unforeseen into one line and exit code 3: a curator never sees a stack trace.
+    /// </summary>
     public static int Guard(TextWriter stderr, Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (Config.ConfigException e)
+        catch (Exception e)
         {
-            stderr.WriteLine(e.Message);
-            return ExitCodes.UsageOrConfig;
+            return Fail(stderr, e);
         }
-        catch (FormatException e)
+    }
+
+    /// <summary>The one line (and exit code) for an exception that ended a command.</summary>
+    public static int Fail(TextWriter stderr, Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
         {
-            stderr.WriteLine($"digestgen: error: {e.Message}");
-            return ExitCodes.UsageOrConfig;
+            e = aggregate.InnerExceptions[0];
+        }
+
+        switch (e)
+        {
+            case Config.ConfigException:
+                stderr.WriteLine(e.Message);
+                return ExitCodes.UsageOrConfig;
+            case FormatException:
+                stderr.WriteLine($"digestgen: error: {e.Message}");
+                return ExitCodes.UsageOrConfig;
+            case IOException or UnauthorizedAccessException:
+                // The file system refused: a folder that cannot be written, a disk that is full.
+                stderr.WriteLine($"digestgen: error: {e.Message}");
+                return ExitCodes.UsageOrConfig;
+            default:
+                stderr.WriteLine($"digestgen: internal error: {e.GetType().Name}: {e.Message}");
+                stderr.WriteLine("This is a bug in DigestGen; please report it with the command you ran. Set DIGESTGEN_TRACE=1 to print where it happened.");
+                if (Environment.GetEnvironmentVariable("DIGESTGEN_TRACE") == "1")
+                {
+                    stderr.WriteLine(e.ToString());
+                }
+
+                return ExitCodes.InternalError;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DigestGen.Config;
 using DigestGen.Serve;
 
 namespace DigestGen.Cli.Commands;
@@ -21,14 +20,18 @@ internal static class ServeCommand
             try
             {
                 using var server = new DevServer(common.Read(parse), parse.GetValue(host)!, parse.GetValue(port), line => stdout.WriteLine(line));
+                if (server.ListensEverywhere)
+                {
+                    stderr.WriteLine("digestgen: warning: serving on every network interface: other machines on your network can open the site");
+                }
+
                 stdout.WriteLine($"serving {server.Url} (Ctrl+C to stop)");
                 await Task.Delay(Timeout.Infinite, cancel).ContinueWith(_ => { }, TaskScheduler.Default);
                 return ExitCodes.Success;
             }
-            catch (ConfigException e)
+            catch (Exception e)
             {
-                stderr.WriteLine(e.Message);
-                return ExitCodes.UsageOrConfig;
+                return Report.Fail(stderr, e);
             }
         });
         return command;

@@ -1,5 +1,6 @@
 using DigestGen.Diagnostics;
 using DigestGen.Text;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace DigestGen.Curate.Topics;
@@ -8,7 +9,7 @@ namespace DigestGen.Curate.Topics;
 /// Reads <c>content/topics.yml</c>: a list of topics, each with <c>slug</c>, <c>name</c>,
 /// <c>description</c> (Markdown), and rule phrases in <c>strong</c> (weight 2) and <c>phrases</c> (weight 1).
 /// </summary>
-public static class TaxonomyLoader
+public static partial class TaxonomyLoader
 {
     public const string FileName = "topics.yml";
 
@@ -20,19 +21,15 @@ public static class TaxonomyLoader
 
     public static Taxonomy Parse(string yaml, string file, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
-        try
+        var root = Config.YamlText.Load(yaml, out var problem);
+        if (problem is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            diagnostics.Error(file, (int)e.Start.Line, e.Message);
+            diagnostics.Error(file, problem.Line, problem.Message);
             return Taxonomy.Empty;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("topics"), out var list) || list is not YamlSequenceNode topics)
+        if (root is not YamlMappingNode map
+            || !map.Children.TryGetValue(new YamlScalarNode("topics"), out var list) || list is not YamlSequenceNode topics)
         {
             diagnostics.Error(file, 1, "expected 'topics:' followed by a list of topics");
             return Taxonomy.Empty;
@@ -40,20 +37,33 @@ public static class TaxonomyLoader
 
         var result = new List<Topic>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { Topic.OtherSlug };
-        foreach (var node in topics.Children.OfType<YamlMappingNode>())
+        foreach (var item in topics.Children)
         {
-            var line = (int)node.Start.Line;
-            var slug = Scalar(node, "slug");
-            var name = Scalar(node, "name");
+            var line = (int)item.Start.Line;
+            if (item is not YamlMappingNode node)
+            {
+                diagnostics.Error(file, line, $"a topic must be a mapping (slug: …, name: …), not {Config.YamlText.Kind(item)}; it was skipped");
+                continue;
+            }
+
+            var slug = Text(node, "slug", file, diagnostics);
+            var name = Text(node, "name", file, diagnostics);
             if (slug is null || name is null)
             {
-                diagnostics.Error(file, line, "a topic needs a 'slug' and a 'name'");
+                diagnostics.Error(file, line, "a topic needs a 'slug' and a 'name'; it was skipped");
+                continue;
+            }
+
+            if (!IsValidSlug(slug))
+            {
+                diagnostics.Error(file, line,
+                    $"topic slug '{slug}' is not valid: use lowercase letters, digits and single hyphens (such as 'efficient-inference'), as it becomes the topic's URL; the topic was skipped");
                 continue;
             }
 
             if (!seen.Add(slug))
             {
-                diagnostics.Error(file, line, $"topic slug '{slug}' is used twice (or is the reserved 'other')");
+                diagnostics.Error(file, line, $"topic slug '{slug}' is used twice (or is the reserved 'other'); the second was skipped");
                 continue;
             }
 
@@ -63,14 +73,34 @@ public static class TaxonomyLoader
                 diagnostics.Warn(file, line, $"topic '{slug}' has no rule phrases, so no paper will be assigned to it");
             }
 
-            result.Add(new Topic(slug, name, Scalar(node, "description") ?? "", phrases));
+            result.Add(new Topic(slug, name, Text(node, "description", file, diagnostics) ?? "", phrases));
         }
 
         return new Taxonomy(result);
     }
 
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode s ? s.Value?.Trim() : null;
+    /// <summary>A topic URL segment: lowercase ASCII letters and digits in hyphen-separated words.</summary>
+    public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
+
+    /// <summary>A field's text, or null when it is missing or (reported) not text.</summary>
+    private static string? Text(YamlMappingNode node, string key, string file, DiagnosticBag diagnostics)
+    {
+        if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value))
+        {
+            return null;
+        }
+
+        if (value is YamlScalarNode s)
+        {
+            return s.Value?.Trim();
+        }
+
+        diagnostics.Error(file, (int)value.Start.Line, $"'{key}' must be text, not {Config.YamlText.Kind(value)}");
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
 
     private static IEnumerable<TopicPhrase> Phrases(YamlMappingNode node, string key, int weight)
     {

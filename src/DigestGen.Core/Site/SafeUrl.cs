@@ -1,0 +1,32 @@
+namespace DigestGen.Site;
+
+/// <summary>
+/// Which URLs may become links: http(s), mailto and relative ones. Anything else (<c>javascript:</c>,
+/// <c>vbscript:</c>, <c>data:</c> but for images, unknown schemes) would run code or load something a
+/// reader did not ask for. Browsers ignore tabs, newlines and leading spaces in a scheme
+/// (<c>java&#9;script:</c>), so the check does too.
+/// </summary>
+public static class SafeUrl
+{
+    public static bool IsAllowed(string? url, bool image = false)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+
+        var cleaned = new string(url.Where(c => c > ' ' && c != '\u007F').ToArray());
+        var colon = cleaned.IndexOf(':');
+        var end = cleaned.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (end >= 0 && end < colon))
+        {
+            // No scheme: a relative URL, an anchor or a path.
+            return true;
+        }
+
+        var scheme = cleaned[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto"
+            || (image && scheme == "data" && cleaned[(colon + 1)..].StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                && !cleaned.StartsWith("data:image/svg", StringComparison.OrdinalIgnoreCase));
+    }
+}
