@@ -108,7 +108,7 @@ public class WorkflowCommandTests
     public void Help_documents_the_exit_codes()
     {
         var run = CliRun.Of("build", "--help");
-        Assert.Contains("0 success; 1 content errors (or warnings with --strict); 2 usage or configuration errors", run.Out);
+        Assert.Contains("0 success; 1 content errors (or warnings with --strict); 2 usage, configuration or file-system errors; 3 internal error (a bug)", run.Out);
     }
 
     [Fact]

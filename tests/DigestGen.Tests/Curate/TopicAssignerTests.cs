@@ -68,7 +68,7 @@ public class TopicAssignerTests
     {
         var bag = new DiagnosticBag();
         TaxonomyLoader.Parse("topics:\n  - slug: a\n    name: A\n  - slug: a\n    name: Again\n    strong: [x]\n", "topics.yml", bag);
-        Assert.Contains(bag.Items, d => d.ToString() == "topics.yml:4: error: topic slug 'a' is used twice (or is the reserved 'other')");
+        Assert.Contains(bag.Items, d => d.ToString() == "topics.yml:4: error: topic slug 'a' is used twice (or is the reserved 'other'); the second was skipped");
         Assert.Contains(bag.Items, d => d.ToString() == "topics.yml:2: warning: topic 'a' has no rule phrases, so no paper will be assigned to it");
     }
 

@@ -68,14 +68,19 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_replaced_and_reported()
+    public void Bytes_that_are_not_utf8_are_read_as_windows_1252_with_a_warning()
     {
+        // A listing saved by a Windows program: "é" is the single byte 0xE9 and the bullet 0x95.
         var diagnostics = new DiagnosticBag();
-        var bytes = Encoding.UTF8.GetBytes("Dept\nAbstract:Broken ").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes(" byte.\n")).ToArray();
+        var text = Seeds.Listing($"Caf\u00e9 Models Need Better Benchmarks\n\n{Seeds.LongAbstract("caf\u00e9")}\n\n  \u2022 3 authors\n\u00b7\nAug 7 2\n");
+        var bytes = Encoding.Latin1.GetBytes(text.Replace('\u2022', '\u0095'));
         var result = Seeds.Ingest(bytes, diagnostics);
 
-        Assert.Single(result.Abstracts);
-        Assert.Equal(2, Assert.Single(diagnostics.Items).Line);
+        var paper = Assert.Single(result.Listings);
+        Assert.Equal("Caf\u00e9 Models Need Better Benchmarks", paper.Title);
+        Assert.Equal(3, paper.AuthorCount);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal("seeds/test.txt: warning: the file is not valid UTF-8; it was read as Windows-1252", warning.ToString());
     }
 
     [Fact]
