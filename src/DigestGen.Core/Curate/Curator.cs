@@ -55,7 +55,7 @@ public static class Curator
         var listings = entry.Listings.Count > 1
             ? entry.Listings.OrderBy(l => l.Source.CaptureDate).ThenBy(l => l.Source.File, StringComparer.Ordinal).ToList()
             : entry.Listings;
-        var abstractText = TexText.Parse(LongestAbstract(entry), out var tooDeep);
+        var abstractText = TexText.Parse(InvisibleCharacters.Strip(LongestAbstract(entry)), out var tooDeep);
         if (tooDeep)
         {
             var source = entry.Sources.First();
@@ -64,7 +64,7 @@ public static class Curator
 
         var titleDerived = listings.Count == 0;
         var title = titleDerived
-            ? HeadlineDeriver.Derive(InvisibleCharacters.Strip(abstractText.ToPlainText()))
+            ? HeadlineDeriver.Derive(abstractText.ToPlainText())
             : TexText.Parse(InvisibleCharacters.Strip(listings[0].Title)).ToPlainText();
 
         if (overrides.TryGetValue(entry.Id, out var o) && o.Title is not null)

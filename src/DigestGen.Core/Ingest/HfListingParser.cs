@@ -15,7 +15,7 @@ public sealed partial class HfListingParser
     private const int MaxTitleLength = 400;
 
     /// <summary>Real abstracts run to several sentences; a line this long after a short one is an abstract.</summary>
-    private const int MinAbstractLength = 200;
+    private const int MinAbstractLength = 120;
 
     /// <summary>The longest date line there is ("September 30, 2025 12345") with room to spare.</summary>
     private const int MaxDateLength = 40;

@@ -132,11 +132,16 @@ public static partial class TexText
                         continue;
                     }
 
-                    var command = Command().Match(text, i, end - i);
-                    if (command.Success)
+                    var letters = i + 1;
+                    while (letters < end && char.IsAsciiLetter(text[letters]))
                     {
-                        var name = command.Groups[1].Value;
-                        var close = command.Index + command.Length;
+                        letters++;
+                    }
+
+                    if (letters > i + 1)
+                    {
+                        var name = text[(i + 1)..letters];
+                        var close = letters;
                         if (close < end && text[close] == '{' && partner[close] is var closing && closing > 0 && closing < end)
                         {
                             Into(close + 1, closing, FormatKind(name, kind), depth + 1);
@@ -306,9 +311,6 @@ public static partial class TexText
 
         return partner;
     }
-
-    [GeneratedRegex(@"\G\\([A-Za-z]+)")]
-    private static partial Regex Command();
 
     [GeneratedRegex(@"\\([A-Za-z]+)")]
     private static partial Regex AnyCommand();

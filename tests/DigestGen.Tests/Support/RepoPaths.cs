@@ -7,6 +7,9 @@ internal static class RepoPaths
 
     public static string Content => Path.Combine(Root, "content");
 
+    /// <summary>A frozen copy of the real content (tests/fixtures/real-site/content), which curators' new seeds never change.</summary>
+    public static string FixtureContent => Path.Combine(Root, "tests", "fixtures", "real-site", "content");
+
     public static string Themes => Path.Combine(Root, "themes");
 
     private static string FindRoot()
