@@ -66,6 +66,12 @@ public sealed class PublishJournal
     public static bool Recover(string outputDir)
     {
         var staging = StagingFor(outputDir);
+        var discarded = DiscardedFor(outputDir);
+        if (Directory.Exists(discarded))
+        {
+            Directory.Delete(discarded, recursive: true);
+        }
+
         if (!Directory.Exists(staging))
         {
             return false;
@@ -104,9 +110,34 @@ public sealed class PublishJournal
             }
         }
 
-        Directory.Delete(staging, recursive: true);
+        Discard(outputDir);
         return replayed;
     }
+
+    /// <summary>
+    /// Removes the staging folder. It is first renamed into the cache folder beside the build record, so a
+    /// build killed while deleting it leaves no half-deleted folder that has lost its marker.
+    /// </summary>
+    public static void Discard(string outputDir)
+    {
+        var staging = StagingFor(outputDir);
+        if (!Directory.Exists(staging))
+        {
+            return;
+        }
+
+        var discarded = DiscardedFor(outputDir);
+        if (Directory.Exists(discarded))
+        {
+            Directory.Delete(discarded, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(discarded)!);
+        Directory.Move(staging, discarded);
+        Directory.Delete(discarded, recursive: true);
+    }
+
+    private static string DiscardedFor(string outputDir) => Path.ChangeExtension(BuildRecord.PathFor(outputDir), ".discarded");
 
     /// <summary>Whether the publish into <paramref name="outputDir"/> is committed but not yet finished.</summary>
     public static bool IsCommitted(string outputDir) => File.Exists(Path.Combine(StagingFor(outputDir), FileName));

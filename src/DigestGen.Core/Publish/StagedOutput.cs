@@ -154,7 +154,7 @@ public sealed class StagedOutput : IDisposable
             }
 
             journal.Commit(_outputDir);
-            Directory.Delete(_stagingDir, recursive: true);
+            PublishJournal.Discard(_outputDir);
             var fresh = OutputListing.Read(_outputDir);
             var all = _files.Keys.Order(StringComparer.Ordinal).ToList();
             return new PublishReport(all.Count, 0, 0, all, Published(relative => fresh.Files[relative]), fresh.Folders);
@@ -180,7 +180,7 @@ public sealed class StagedOutput : IDisposable
             written[relative] = (info.Length, info.LastWriteTimeUtc.Ticks);
         });
 
-        Directory.Delete(_stagingDir, recursive: true);
+        PublishJournal.Discard(_outputDir);
         var listing = _listing.GetAwaiter().GetResult();
         listing.Refresh(changed.Concat(stale));
         var present = listing.Files;
@@ -194,7 +194,7 @@ public sealed class StagedOutput : IDisposable
     {
         if (Directory.Exists(_stagingDir) && !PublishJournal.IsCommitted(_outputDir))
         {
-            Directory.Delete(_stagingDir, recursive: true);
+            PublishJournal.Discard(_outputDir);
         }
     }
 
