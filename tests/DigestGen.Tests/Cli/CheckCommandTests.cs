@@ -7,7 +7,7 @@ public class CheckCommandTests
     [Fact]
     public void Real_content_is_clean()
     {
-        var run = CliRun.Of("check", "--content", RepoPaths.Content, "--build-date", "2026-11-22");
+        var run = CliRun.Of("check", "--content", RepoPaths.FixtureContent, "--build-date", "2026-11-22");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("seeds/003_76c8d6c038b90c29.txt  listing  captured 2025-11-04  915 lines  116 papers", run.Out);
@@ -74,7 +74,7 @@ public class CheckCommandTests
     [Fact]
     public void Build_writes_papers_json_and_is_byte_identical_twice()
     {
-        using var content = ContentFolder.FromRealContent();
+        using var content = ContentFolder.FromFixture();
         var first = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-11-22");
         var bytes = File.ReadAllBytes(Path.Combine(content.Output, "data", "papers.json"));
         var second = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-11-22");

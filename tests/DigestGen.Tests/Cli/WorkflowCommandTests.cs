@@ -139,6 +139,7 @@ public class WorkflowCommandTests
         var test = commands.Single(c => c.Contains("test.sh", StringComparison.Ordinal));
         Assert.Contains(runs, r => r == test);
         Assert.Contains(runs, r => r.StartsWith(build + " --strict", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.EndsWith(" -- check --strict", StringComparison.Ordinal));
         Assert.Equal("bash scripts/test.sh", test);
         Assert.Contains("exec bash scripts/test.sh", File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "run")));
     }

@@ -43,7 +43,7 @@ public class RealContentIngestTests
     public void Every_post_line_lands_in_exactly_one_post()
     {
         var seed = Digest.Seeds.Single(s => s.Format == SeedFormat.SocialPosts);
-        var posts = SeedIngestor.Ingest(Path.Combine(RepoPaths.Content, seed.File), seed.File, seed.Captured, new DigestGen.Diagnostics.DiagnosticBag()).Posts;
+        var posts = SeedIngestor.Ingest(Path.Combine(RepoPaths.FixtureContent, seed.File), seed.File, seed.Captured, new DigestGen.Diagnostics.DiagnosticBag()).Posts;
         var lines = posts.SelectMany(p => p.Lines.Select(l => l.Number)).ToList();
         Assert.Equal(Enumerable.Range(1, 62), lines);
         Assert.Equal(posts.Count, Digest.Posts.Count);

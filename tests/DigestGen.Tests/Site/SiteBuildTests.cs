@@ -45,8 +45,8 @@ public class SiteBuildTests
     [Fact]
     public void Two_builds_are_byte_identical()
     {
-        using var a = ContentFolder.FromRealContent();
-        using var b = ContentFolder.FromRealContent();
+        using var a = ContentFolder.FromFixture();
+        using var b = ContentFolder.FromFixture();
         Assert.Equal(0, CliRun.Of("build", "--content", a.Content, "--output", a.Output, "--build-date", "2026-11-22").ExitCode);
         Assert.Equal(0, CliRun.Of("build", "--content", b.Content, "--output", b.Output, "--build-date", "2026-11-22").ExitCode);
 

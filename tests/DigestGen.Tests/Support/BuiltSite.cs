@@ -14,7 +14,7 @@ public sealed class BuiltSite : IDisposable
 
     public BuiltSite()
     {
-        _folder = ContentFolder.FromRealContent();
+        _folder = ContentFolder.FromFixture();
         var run = CliRun.Of("build", "--content", _folder.Content, "--output", _folder.Output, "--build-date", BuildDate);
         if (run.ExitCode != 0)
         {

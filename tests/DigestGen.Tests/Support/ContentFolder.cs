@@ -35,11 +35,11 @@ internal sealed class ContentFolder : IDisposable
 
     public string Themes => _dir.Combine("themes");
 
-    /// <summary>Copies the repository's real content/ folder (and themes/ beside it).</summary>
-    public static ContentFolder FromRealContent()
+    /// <summary>Copies the frozen copy of the real content (tests/fixtures/real-site), and themes/ beside it.</summary>
+    public static ContentFolder FromFixture()
     {
         var folder = new ContentFolder().WithThemes();
-        CopyTree(RepoPaths.Content, folder.Content);
+        CopyTree(RepoPaths.FixtureContent, folder.Content);
         return folder;
     }
 

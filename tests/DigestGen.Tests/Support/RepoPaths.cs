@@ -1,11 +1,9 @@
 namespace DigestGen.Tests.Support;
 
-/// <summary>Locates the repository (and its real content/ and themes/) from the test binary.</summary>
+/// <summary>Locates the repository (its themes/ and test fixtures) from the test binary. No test reads the live content/.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
-
-    public static string Content => Path.Combine(Root, "content");
 
     /// <summary>A frozen copy of the real content (tests/fixtures/real-site/content), which curators' new seeds never change.</summary>
     public static string FixtureContent => Path.Combine(Root, "tests", "fixtures", "real-site", "content");
