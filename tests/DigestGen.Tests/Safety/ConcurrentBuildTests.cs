@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using DigestGen.Publish;
 using DigestGen.Tests.Support;
 using Xunit.Abstractions;
@@ -41,12 +40,6 @@ public class ConcurrentBuildTests(ITestOutputHelper log)
     private static CliRun Build(ContentFolder site, params string[] more) =>
         CliRun.Of(["build", "--content", site.Content, "--output", site.Output, "--build-date", "2026-01-01", .. more]);
 
-    /// <summary>Every file of a site with a hash of its bytes.</summary>
-    private static SortedDictionary<string, string> HashList(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
-
     [Fact]
     public async Task A_second_build_waits_for_the_first_or_with_no_wait_exits_2()
     {
@@ -79,7 +72,7 @@ public class ConcurrentBuildTests(ITestOutputHelper log)
         var builds = await Task.WhenAll(Task.Run(() => Build(site)), Task.Run(() => Build(site)));
 
         Assert.All(builds, b => Assert.Equal(0, b.ExitCode));
-        Assert.Equal(HashList(reference.Output), HashList(site.Output));
+        Assert.Equal(FileHashes.Of(reference.Output), FileHashes.Of(site.Output));
     }
 
     [Fact]
@@ -104,8 +97,8 @@ public class ConcurrentBuildTests(ITestOutputHelper log)
         ToVersionB(versionB);
         Assert.Equal(0, Build(versionA).ExitCode);
         Assert.Equal(0, Build(versionB).ExitCode);
-        var a = HashList(versionA.Output);
-        var b = HashList(versionB.Output);
+        var a = FileHashes.Of(versionA.Output);
+        var b = FileHashes.Of(versionB.Output);
         Assert.NotEqual(a, b);
 
         // A fixed seed, so a failure repeats; DIGESTGEN_KILL_SEED explores other moments.
@@ -115,7 +108,7 @@ public class ConcurrentBuildTests(ITestOutputHelper log)
         {
             ToVersionA(site);
             Assert.Equal(0, Build(site).ExitCode);
-            Assert.Equal(a, HashList(site.Output));
+            Assert.Equal(a, FileHashes.Of(site.Output));
 
             // Most kills fall around the publish, where a mix could happen; every third anywhere in the build.
             ToVersionB(site);
@@ -123,14 +116,14 @@ public class ConcurrentBuildTests(ITestOutputHelper log)
             await KillBuild(site, nearPublish ? random.Next(0, 60) : random.Next(0, 2500), nearPublish);
 
             var replayed = PublishJournal.Recover(site.Output);
-            var state = HashList(site.Output);
+            var state = FileHashes.Of(site.Output);
             Assert.True(state.SequenceEqual(a) || state.SequenceEqual(b),
                 $"kill {i}: output is a mix: {state.Keys.Except(b.Keys).Count()} files of the old site only, {b.Keys.Except(state.Keys).Count()} of the new one missing");
             seen[state.SequenceEqual(a) ? "old" : replayed ? "new after replay" : "new"]++;
 
             // The next build finishes the job.
             Assert.Equal(0, Build(site).ExitCode);
-            Assert.Equal(b, HashList(site.Output));
+            Assert.Equal(b, FileHashes.Of(site.Output));
         }
 
         log.WriteLine(string.Join(", ", seen.Select(s => $"{s.Key}: {s.Value}")));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DigestGen.Tests.Support;
 
 namespace DigestGen.Tests.Safety;
@@ -29,11 +28,7 @@ public class OutputFolderSafetyTests
 
         public string Themes => _folder.Themes;
 
-        /// <summary>Every file under the root with a hash of its bytes.</summary>
-        public SortedDictionary<string, string> Snapshot() => new(
-            Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
-                .ToDictionary(f => Path.GetRelativePath(Root, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-            StringComparer.Ordinal);
+        public SortedDictionary<string, string> Snapshot() => FileHashes.Of(Root);
 
         public void Dispose() => _folder.Dispose();
     }
