@@ -6,6 +6,7 @@ using DigestGen.Curate.Related;
 using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 using DigestGen.Render;
 using DigestGen.Site;

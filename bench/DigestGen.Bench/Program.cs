@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DigestGen.Bench;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 
 // bench generate N DIR        write a synthetic content folder of N papers

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using DigestGen.Config;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;

@@ -1,3 +1,4 @@
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 using Spectre.Console;
 

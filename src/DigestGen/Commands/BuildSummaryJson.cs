@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;

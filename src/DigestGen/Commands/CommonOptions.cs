@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;

@@ -1,5 +1,6 @@
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;

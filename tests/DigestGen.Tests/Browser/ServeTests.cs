@@ -1,4 +1,5 @@
 using System.Net.Http;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 using DigestGen.Serve;
 using DigestGen.Tests.Support;

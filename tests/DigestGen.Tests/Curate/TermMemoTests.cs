@@ -1,3 +1,4 @@
+using DigestGen.Incremental;
 using DigestGen.Curate.Terms;
 using DigestGen.Tests.Support;
 using DigestGen.Text;
@@ -7,6 +8,8 @@ namespace DigestGen.Tests.Curate;
 /// <summary>What the term memo gives back is exactly what counting would give, term for term.</summary>
 public class TermMemoTests
 {
+    private static readonly DigestGen.Curate.Terms.PaperTermCounts Counting = static (counter, title, body) => (counter.IndexTerms(title), counter.IndexTerms(body));
+
     private const string Title = "Evicting The KV Cache";
     private const string Body = "Key value cache eviction decides which entries a transformer drops; caches of caches.";
 
@@ -17,8 +20,8 @@ public class TermMemoTests
     {
         var memo = TermMemo.Load(output);
         var counter = new TermCounter(memo.Table);
-        memo.Terms(counter, Title, Body);
-        memo.Terms(counter, "Speech Synthesis", "Nothing about caches.");
+        memo.Around(Counting)(counter, Title, Body);
+        memo.Around(Counting)(counter, "Speech Synthesis", "Nothing about caches.");
         memo.Save(output);
     }
 
@@ -30,7 +33,7 @@ public class TermMemoTests
         Remember(output);
 
         var memo = TermMemo.Load(output);
-        var (title, body) = memo.Terms(new TermCounter(memo.Table), Title, Body);
+        var (title, body) = memo.Around(Counting)(new TermCounter(memo.Table), Title, Body);
         var fresh = new TermCounter(new TermTable());
         Assert.Equal(1, memo.Hits);
         Assert.Equal(Words(fresh.Table, fresh.IndexTerms(Title)), Words(memo.Table, title));
@@ -38,7 +41,7 @@ public class TermMemoTests
         Assert.Equal(["cache×3", "key×1"], Words(memo.Table, body).Where(w => w.StartsWith("cache") || w.StartsWith("key")).Order());
 
         // A text the last build did not see is counted into the same table, after the remembered terms.
-        var (_, unseen) = memo.Terms(new TermCounter(memo.Table), "New", "Prefill of speech caches.");
+        var (_, unseen) = memo.Around(Counting)(new TermCounter(memo.Table), "New", "Prefill of speech caches.");
         Assert.Equal(1, memo.Hits);
         Assert.Equal(["prefill×1", "speech×1", "cache×1"], Words(memo.Table, unseen));
     }
@@ -53,7 +56,7 @@ public class TermMemoTests
         var file = TermMemo.PathFor(output);
         File.WriteAllBytes(file, File.ReadAllBytes(file)[..60]);
         var memo = TermMemo.Load(output);
-        var (_, body) = memo.Terms(new TermCounter(memo.Table), Title, Body);
+        var (_, body) = memo.Around(Counting)(new TermCounter(memo.Table), Title, Body);
         var fresh = new TermCounter(new TermTable());
         Assert.Equal(0, memo.Hits);
         Assert.Equal(Words(fresh.Table, fresh.IndexTerms(Body)), Words(memo.Table, body));

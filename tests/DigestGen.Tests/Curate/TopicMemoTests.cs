@@ -1,3 +1,4 @@
+using DigestGen.Incremental;
 using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
 using DigestGen.Tests.Support;
@@ -27,8 +28,8 @@ public class TopicMemoTests
     private static void Remember(string output, Taxonomy taxonomy)
     {
         var memo = TopicMemo.Load(output, taxonomy);
-        memo.Topics(new TopicAssigner(taxonomy), Title, Body);
-        memo.Topics(new TopicAssigner(taxonomy), "Speech", "Nothing about caches.");
+        memo.Around(new TopicAssigner(taxonomy).Assign)(Title, Body);
+        memo.Around(new TopicAssigner(taxonomy).Assign)("Speech", "Nothing about caches.");
         memo.Save(output);
     }
 
@@ -42,10 +43,10 @@ public class TopicMemoTests
 
         var memo = TopicMemo.Load(output, taxonomy);
         var assigner = new TopicAssigner(taxonomy);
-        Assert.Equal(assigner.Assign(Title, Body), memo.Topics(assigner, Title, Body));
-        Assert.Equal(assigner.Assign("Speech", "Nothing about caches."), memo.Topics(assigner, "Speech", "Nothing about caches."));
+        Assert.Equal(assigner.Assign(Title, Body), memo.Around(assigner.Assign)(Title, Body));
+        Assert.Equal(assigner.Assign("Speech", "Nothing about caches."), memo.Around(assigner.Assign)("Speech", "Nothing about caches."));
         Assert.Equal(2, memo.Hits);
-        Assert.Contains("caches", memo.Topics(assigner, Title, Body));
+        Assert.Contains("caches", memo.Around(assigner.Assign)(Title, Body));
     }
 
     [Fact]
@@ -57,13 +58,13 @@ public class TopicMemoTests
 
         var changed = Taxonomy(Rules.Replace("strong: [eviction]", "strong: [speech]"));
         var memo = TopicMemo.Load(output, changed);
-        Assert.Equal(["caches"], memo.Topics(new TopicAssigner(changed), Title, Body));
+        Assert.Equal(["caches"], memo.Around(new TopicAssigner(changed).Assign)(Title, Body));
         Assert.Equal(0, memo.Hits);
 
         var file = TopicMemo.PathFor(output);
         File.WriteAllBytes(file, File.ReadAllBytes(file)[..40]);
         var truncated = TopicMemo.Load(output, Taxonomy());
-        Assert.Equal(new TopicAssigner(Taxonomy()).Assign(Title, Body), truncated.Topics(new TopicAssigner(Taxonomy()), Title, Body));
+        Assert.Equal(new TopicAssigner(Taxonomy()).Assign(Title, Body), truncated.Around(new TopicAssigner(Taxonomy()).Assign)(Title, Body));
         Assert.Equal(0, truncated.Hits);
     }
 }

@@ -1,3 +1,4 @@
+using DigestGen.Incremental;
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
 using DigestGen.Tests.Support;
@@ -45,7 +46,7 @@ public class SeedMemoTests
         using var dir = new TempDir();
         var seeds = Write(dir, ("seeds/a.txt", Listing));
         Ingest(new SeedMemo(dir.Combine("output")), seeds);
-        var folder = Directory.GetDirectories(dir.Combine(DigestGen.Publish.BuildRecord.Folder)).Single();
+        var folder = Directory.GetDirectories(dir.Combine(DigestGen.Publish.CacheFolder.Name)).Single();
         var before = Directory.GetFiles(folder).Single();
 
         File.WriteAllText(seeds[0].Path, Listing.Replace("Second Paper", "Second Paper, Revised", StringComparison.Ordinal));

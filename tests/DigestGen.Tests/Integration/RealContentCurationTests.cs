@@ -1,4 +1,5 @@
 using DigestGen.Curate.Topics;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 using DigestGen.Tests.Support;
 

@@ -1,3 +1,5 @@
+using DigestGen.Incremental;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 using DigestGen.Tests.Support;
 
@@ -189,13 +191,13 @@ public class IncrementalBuildTests
     {
         using var content = Site();
         Build(content);
-        Directory.Delete(Path.Combine(content.Root, DigestGen.Publish.BuildRecord.Folder), recursive: true);
+        Directory.Delete(Path.Combine(content.Root, DigestGen.Publish.CacheFolder.Name), recursive: true);
 
         var result = Build(content);
 
         Assert.Contains(result.Timings.Stages, s => s.Stage == "pages");
         Assert.Equal(0, result.Publish.Written);
-        Assert.True(File.Exists(DigestGen.Publish.BuildRecord.PathFor(content.Output)));
+        Assert.True(File.Exists(DigestGen.Incremental.BuildRecord.PathFor(content.Output)));
     }
 
     [Fact]

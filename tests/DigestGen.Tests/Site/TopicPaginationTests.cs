@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 using DigestGen.Tests.Support;
 

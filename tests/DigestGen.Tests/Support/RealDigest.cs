@@ -1,3 +1,4 @@
+using DigestGen.Curate;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Tests.Support;

@@ -1,0 +1,162 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DigestGen.Curate;
+using DigestGen.Ingest;
+
+namespace DigestGen.Publish;
+
+/// <summary>
+/// Writes <c>data/papers.json</c>, the machine-readable digest (schema in the README). Ordered by id
+/// so two builds of the same content are byte-identical.
+/// </summary>
+public static class PapersJson
+{
+    public const string Path = "data/papers.json";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(Stream stream, Digest digest)
+    {
+        using var w = new Utf8JsonWriter(stream, Options);
+        w.WriteStartObject();
+        w.WriteString("generator", "DigestGen");
+        w.WriteNumber("schemaVersion", 1);
+        w.WriteString("title", digest.Config.Title);
+        w.WriteStartArray("papers");
+        foreach (var paper in ById(digest.Papers))
+        {
+            WritePaper(w, paper);
+
+            // The writer buffers until flushed: at 100,000 papers that would be the whole file in memory.
+            if (w.BytesPending > 1 << 16)
+            {
+                w.Flush();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("posts");
+        foreach (var post in digest.Posts.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            WritePost(w, post);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The papers by id: curation already lists them so, which a check spares sorting 100,000 again.</summary>
+    private static IEnumerable<Paper> ById(IReadOnlyList<Paper> papers)
+    {
+        for (var i = 1; i < papers.Count; i++)
+        {
+            if (string.CompareOrdinal(papers[i - 1].Id, papers[i].Id) > 0)
+            {
+                return papers.OrderBy(p => p.Id, StringComparer.Ordinal);
+            }
+        }
+
+        return papers;
+    }
+
+    private static void WritePaper(Utf8JsonWriter w, Paper p)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", p.Id);
+        w.WriteString("slug", p.Slug);
+        w.WriteString("title", p.Title);
+        w.WriteBoolean("titleDerived", p.TitleDerived);
+        w.WriteString("abstract", p.Abstract.ToPlainText());
+        w.WriteString("abstractHtml", p.Abstract.ToHtml());
+        WriteNullable(w, "authors", p.AuthorCount);
+        if (p.Organisation is null)
+        {
+            w.WriteNull("organisation");
+        }
+        else
+        {
+            w.WriteString("organisation", p.Organisation);
+        }
+
+        if (p.Published is { } published)
+        {
+            w.WriteString("published", published.ToString("yyyy-MM-dd"));
+        }
+        else
+        {
+            w.WriteNull("published");
+        }
+
+        WriteNullable(w, "upvotes", p.Upvotes);
+        w.WriteString("digestDate", p.DigestDate.ToString("yyyy-MM-dd"));
+        WriteStrings(w, "topics", p.Topics);
+        WriteStrings(w, "related", p.Related);
+        WriteStrings(w, "discussedIn", p.DiscussedIn);
+        w.WriteStartArray("sources");
+        foreach (var s in p.Sources)
+        {
+            WriteSource(w, s, null);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WritePost(Utf8JsonWriter w, Post p)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", p.Id);
+        w.WriteString("text", p.Text);
+        WriteStrings(w, "links", p.Links);
+        WriteStrings(w, "handles", p.Handles);
+        WriteStrings(w, "hashtags", p.Hashtags);
+        w.WriteString("digestDate", p.DigestDate.ToString("yyyy-MM-dd"));
+        WriteStrings(w, "topics", p.Topics);
+        WriteStrings(w, "related", p.Related);
+        WriteStrings(w, "mentions", p.Mentions);
+        w.WritePropertyName("source");
+        WriteSource(w, p.Source, p.LastLine);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSource(Utf8JsonWriter w, SourceRef s, int? lastLine)
+    {
+        w.WriteStartObject();
+        w.WriteString("file", s.File);
+        w.WriteNumber("line", s.Line);
+        if (lastLine is { } last)
+        {
+            w.WriteNumber("lastLine", last);
+        }
+
+        w.WriteString("captured", s.CaptureDate.ToString("yyyy-MM-dd"));
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}

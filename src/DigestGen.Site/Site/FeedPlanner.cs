@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using DigestGen.Curate;
+using DigestGen.Curate.Topics;
+
+namespace DigestGen.Site;
+
+/// <summary>
+/// Decides the feeds: one for the whole digest and one per topic, each with its newest items (papers
+/// and posts) by the date they entered the digest. Items link to absolute URLs under the base URL.
+/// </summary>
+public sealed class FeedPlanner
+{
+    private readonly Digest _digest;
+    private readonly string _baseUrl;
+
+    public FeedPlanner(Digest digest)
+    {
+        _digest = digest;
+        _baseUrl = digest.Config.BaseUrl;
+    }
+
+    public FeedDefinition SiteFeed() =>
+        new("", _digest.Config.Title, _digest.Config.Description, Routes.Home, Newest(_digest.Papers, _digest.Posts));
+
+    /// <summary>In taxonomy order; each topic's newest items are picked on both cores (a topic can hold a tenth of the corpus).</summary>
+    public IReadOnlyList<FeedDefinition> TopicFeeds()
+    {
+        var papers = _digest.Papers.SelectMany(p => p.Topics.Select(t => (t, p))).ToLookup(x => x.t, x => x.p);
+        var posts = _digest.Posts.SelectMany(p => p.Topics.Select(t => (t, p))).ToLookup(x => x.t, x => x.p);
+        var topics = _digest.Taxonomy.All.Where(t => papers.Contains(t.Slug) || t.Slug != Topic.OtherSlug).ToList();
+        var feeds = new FeedDefinition[topics.Count];
+        Parallel.For(0, topics.Count, i => feeds[i] = new FeedDefinition(
+            Routes.Topic(topics[i].Slug),
+            $"{_digest.Config.Title}: {topics[i].Name}",
+            SitePlanner.Snippet(topics[i].Description, 300),
+            Routes.Topic(topics[i].Slug),
+            Newest(papers[topics[i].Slug], posts[topics[i].Slug])));
+        return feeds;
+    }
+
+    /// <summary>Newest first; within a day most upvoted, then by id, so the cut at N is stable.</summary>
+    private IReadOnlyList<FeedItem> Newest(IEnumerable<Paper> papers, IEnumerable<Post> posts)
+    {
+        var n = _digest.Config.FeedItems;
+        var paperItems = papers
+            .OrderByDescending(p => p.DigestDate).ThenByDescending(p => p.Upvotes ?? -1).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(n).Select(PaperItem);
+        var postItems = posts
+            .OrderByDescending(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(n).Select(PostItem);
+        return paperItems.Concat(postItems)
+            .OrderByDescending(i => i.Date).ThenBy(i => i.Id[0]).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .Take(n).ToList();
+    }
+
+    private FeedItem PaperItem(Paper p)
+    {
+        var facts = new List<string>();
+        if (p.Published is { } published)
+        {
+            facts.Add("Published " + published.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture));
+        }
+
+        if (p.AuthorCount is { } authors)
+        {
+            facts.Add($"{authors} {(authors == 1 ? "author" : "authors")}");
+        }
+
+        if (p.Organisation is { } org)
+        {
+            facts.Add(org);
+        }
+
+        if (p.Upvotes is { } votes)
+        {
+            facts.Add($"{votes} upvotes");
+        }
+
+        var html = $"<p>{p.Abstract.ToHtml()}</p>";
+        if (facts.Count > 0)
+        {
+            html += $"<p><small>{WebUtility.HtmlEncode(string.Join(" · ", facts))}</small></p>";
+        }
+
+        if (p.TitleDerived)
+        {
+            html += "<p><small>The source lists this paper without a title; the headline was derived from its abstract.</small></p>";
+        }
+
+        return new FeedItem(p.Id, p.Title, _baseUrl + Routes.Paper(p.Slug), p.DigestDate, Categories(p.Topics), html,
+            SitePlanner.Snippet(p.Abstract.ToPlainText(), 300));
+    }
+
+    private FeedItem PostItem(Post p)
+    {
+        var text = p.Text.Replace('\n', ' ');
+        var title = "Post: " + SitePlanner.Snippet(text, 90);
+        return new FeedItem(p.Id, title, _baseUrl + Routes.Post(p.DigestDate, p.Id), p.DigestDate, Categories(p.Topics),
+            PostFormatter.ToHtml(p.Text), SitePlanner.Snippet(text, 300));
+    }
+
+    private IReadOnlyList<(string Slug, string Name)> Categories(IReadOnlyList<string> topics) =>
+        topics.Where(_digest.Taxonomy.BySlug.ContainsKey).Select(t => (t, _digest.Taxonomy.BySlug[t].Name)).ToList();
+}
