@@ -8,6 +8,9 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly 
     /// <summary>Replaces the configured base URL (CI knows the real one).</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>The seed formats read, in the order they are tried.</summary>
+    public IReadOnlyList<Ingest.ISeedFormat> SeedFormats { get; init; } = Ingest.SeedFormats.Default;
+
     /// <summary>Whether a build waits for another build of the same output folder to finish (false: it fails at once).</summary>
     public bool WaitForLock { get; init; } = true;
 

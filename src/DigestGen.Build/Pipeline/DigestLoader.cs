@@ -104,6 +104,12 @@ public static class DigestLoader
             diagnostics.Error(DigestConfigLoader.FileName, 0, $"seed '{missing.File}' is listed but the file does not exist");
         }
 
+        SeedIngest ingest = (path, file, captured, problems) => SeedIngestor.Ingest(path, file, captured, problems, options.SeedFormats);
+        if (memo is not null)
+        {
+            ingest = memo.Around(ingest);
+        }
+
         var results = new SeedIngestResult[files.Count];
         Parallel.For(0, files.Count, i =>
         {
@@ -115,7 +121,7 @@ public static class DigestLoader
             }
 
             var path = Path.Combine(options.ContentDir, file);
-            results[i] = memo is not null ? memo.Ingest(path, file, captured, diagnostics) : SeedIngestor.Ingest(path, file, captured, diagnostics);
+            results[i] = ingest(path, file, captured, diagnostics);
         });
         memo?.Prune();
 

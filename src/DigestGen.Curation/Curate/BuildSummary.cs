@@ -31,7 +31,7 @@ public sealed record BuildSummary(int Papers, int Posts, IReadOnlyList<SeedSumma
         {
             w.WriteStartObject();
             w.WriteString("file", seed.File);
-            w.WriteString("format", seed.Format.Name());
+            w.WriteString("format", seed.Format);
             w.WriteString("captured", seed.Captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteNumber("lines", seed.Lines);
             w.WriteNumber("records", seed.Records);
@@ -58,7 +58,7 @@ public sealed record BuildSummary(int Papers, int Posts, IReadOnlyList<SeedSumma
         e.GetProperty("posts").GetInt32(),
         e.GetProperty("seeds").EnumerateArray().Select(s => new SeedSummary(
             s.GetProperty("file").GetString()!,
-            SeedFormatNames.Parse(s.GetProperty("format").GetString()!),
+            s.GetProperty("format").GetString()!,
             DateOnly.ParseExact(s.GetProperty("captured").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             s.GetProperty("lines").GetInt32(),
             s.GetProperty("records").GetInt32())).ToList(),
@@ -70,4 +70,4 @@ public sealed record BuildSummary(int Papers, int Posts, IReadOnlyList<SeedSumma
 }
 
 /// <summary>One seed as the summary shows it.</summary>
-public sealed record SeedSummary(string File, SeedFormat Format, DateOnly Captured, int Lines, int Records);
+public sealed record SeedSummary(string File, string Format, DateOnly Captured, int Lines, int Records);

@@ -13,7 +13,7 @@ namespace DigestGen.Incremental;
 /// </summary>
 public sealed class SeedMemo
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly UInt128 Context = MemoFile.Context(["seeds"]);
 
     private readonly string _folder;
@@ -26,8 +26,10 @@ public sealed class SeedMemo
     /// <summary>How many seeds were read back instead of parsed.</summary>
     public int Hits => _hits;
 
-    /// <summary>What <see cref="SeedIngestor.Ingest(string, string, DateOnly, DiagnosticBag)"/> gives for the seed. Safe to call from several threads at once.</summary>
-    public SeedIngestResult Ingest(string path, string displayName, DateOnly captureDate, DiagnosticBag diagnostics)
+    /// <summary>Seed reading, remembered: what <paramref name="ingest"/> gives for a seed, from the last build when the seed is unchanged. Safe to call from several threads at once.</summary>
+    public SeedIngest Around(SeedIngest ingest) => (path, displayName, captureDate, diagnostics) => Ingest(ingest, path, displayName, captureDate, diagnostics);
+
+    private SeedIngestResult Ingest(SeedIngest ingest, string path, string displayName, DateOnly captureDate, DiagnosticBag diagnostics)
     {
         var name = Key(path, displayName, captureDate).ToString("x32") + ".bin";
         lock (_gate)
@@ -48,7 +50,7 @@ public sealed class SeedMemo
         }
 
         var found = new DiagnosticBag();
-        var result = SeedIngestor.Ingest(path, displayName, captureDate, found);
+        var result = ingest(path, displayName, captureDate, found);
         var problems = found.Items;
         foreach (var diagnostic in problems)
         {
@@ -92,7 +94,7 @@ public sealed class SeedMemo
 
     private static void Write(BinaryWriter w, SeedIngestResult result, IReadOnlyList<Diagnostic> problems)
     {
-        w.Write((int)result.Format);
+        w.Write(result.Format);
         w.Write(result.LineCount);
         w.Write(result.Listings.Count);
         foreach (var l in result.Listings)
@@ -143,7 +145,7 @@ public sealed class SeedMemo
 
     private static Remembered Read(ref MemoBytes r, string displayName, DateOnly captureDate)
     {
-        var format = (SeedFormat)r.ReadInt32();
+        var format = r.ReadString();
         var lineCount = r.ReadInt32();
 
         var listings = new ListingRecord[r.ReadInt32()];

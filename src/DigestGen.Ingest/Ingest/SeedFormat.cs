@@ -1,23 +1,14 @@
 namespace DigestGen.Ingest;
 
-public enum SeedFormat
+/// <summary>The names of the seed formats DigestGen reads (see <see cref="SeedFormats"/>), as reports and caches write them.</summary>
+public static class SeedFormat
 {
-    Unknown,
-    Listing,
-    AbstractList,
-    SocialPosts,
-}
+    /// <summary>A file no format fits (or that is empty, binary, …): reported and skipped.</summary>
+    public const string Unknown = "unknown";
 
-public static class SeedFormatNames
-{
-    public static string Name(this SeedFormat format) => format switch
-    {
-        SeedFormat.Listing => "listing",
-        SeedFormat.AbstractList => "abstract-list",
-        SeedFormat.SocialPosts => "social-posts",
-        _ => "unknown",
-    };
+    public const string Listing = "listing";
 
-    public static SeedFormat Parse(string name) =>
-        Enum.GetValues<SeedFormat>().FirstOrDefault(f => f.Name() == name, SeedFormat.Unknown);
+    public const string AbstractList = "abstract-list";
+
+    public const string SocialPosts = "social-posts";
 }

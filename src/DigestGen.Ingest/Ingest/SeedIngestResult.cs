@@ -3,7 +3,7 @@ namespace DigestGen.Ingest;
 /// <summary>What one seed file yielded.</summary>
 public sealed record SeedIngestResult(
     string File,
-    SeedFormat Format,
+    string Format,
     DateOnly CaptureDate,
     int LineCount,
     IReadOnlyList<ListingRecord> Listings,

@@ -2,16 +2,20 @@ using DigestGen.Diagnostics;
 
 namespace DigestGen.Ingest;
 
+/// <summary>Reading one seed file into records, as a function a cache can wrap (see <see cref="SeedIngestor.Ingest(string, string, DateOnly, DiagnosticBag, IReadOnlyList{ISeedFormat})"/>).</summary>
+public delegate SeedIngestResult SeedIngest(string path, string displayName, DateOnly captureDate, DiagnosticBag diagnostics);
+
 /// <summary>Reads one seed file: decodes it, detects its format from the content, and runs the matching parser.</summary>
 public static class SeedIngestor
 {
-    public static SeedIngestResult Ingest(string path, string displayName, DateOnly captureDate, DiagnosticBag diagnostics)
+    public static SeedIngestResult Ingest(string path, string displayName, DateOnly captureDate, DiagnosticBag diagnostics, IReadOnlyList<ISeedFormat>? formats = null)
     {
         using var stream = File.OpenRead(path);
-        return Ingest(stream, displayName, captureDate, diagnostics);
+        return Ingest(stream, displayName, captureDate, diagnostics, formats);
     }
 
-    public static SeedIngestResult Ingest(Stream stream, string displayName, DateOnly captureDate, DiagnosticBag diagnostics)
+    /// <param name="formats">The formats to try, in order (<see cref="SeedFormats.Default"/> when not given).</param>
+    public static SeedIngestResult Ingest(Stream stream, string displayName, DateOnly captureDate, DiagnosticBag diagnostics, IReadOnlyList<ISeedFormat>? formats = null)
     {
         using var reader = SeedReader.Open(stream, displayName, diagnostics);
         if (reader is null)
@@ -41,28 +45,21 @@ public static class SeedIngestor
             return SeedIngestResult.Skipped(displayName, captureDate, lineCount);
         }
 
-        var format = SeedFormatDetector.Detect(head);
-        var all = head.Concat(Rest(enumerator));
-        switch (format)
+        formats ??= SeedFormats.Default;
+        var format = SeedFormatDetector.Detect(head, formats);
+        if (format is null)
         {
-            case SeedFormat.Listing:
-                var listings = new HfListingParser(displayName, captureDate, diagnostics).Parse(all).ToList();
-                return new SeedIngestResult(displayName, format, captureDate, lineCount, listings, [], []);
-            case SeedFormat.AbstractList:
-                var abstracts = new AbstractListParser(displayName, captureDate, diagnostics).Parse(all).ToList();
-                return new SeedIngestResult(displayName, format, captureDate, lineCount, [], abstracts, []);
-            case SeedFormat.SocialPosts:
-                var posts = new SocialPostParser(displayName, captureDate, diagnostics).Parse(all).ToList();
-                return new SeedIngestResult(displayName, format, captureDate, lineCount, [], [], posts);
-            default:
-                while (enumerator.MoveNext())
-                {
-                }
+            while (enumerator.MoveNext())
+            {
+            }
 
-                diagnostics.Error(displayName, head.First(l => !l.IsBlank).Number,
-                    "the file fits no known seed format (listing page, abstract list or social posts); it was skipped");
-                return SeedIngestResult.Skipped(displayName, captureDate, lineCount);
+            var known = string.Join(", ", formats.Select(f => f.Name));
+            diagnostics.Error(displayName, head.First(l => !l.IsBlank).Number, $"the file fits no known seed format ({known}); it was skipped");
+            return SeedIngestResult.Skipped(displayName, captureDate, lineCount);
         }
+
+        var records = format.Parse(head.Concat(Rest(enumerator)), displayName, captureDate, diagnostics);
+        return new SeedIngestResult(displayName, format.Name, captureDate, lineCount, records.Listings, records.Abstracts, records.Posts);
     }
 
     private static IEnumerable<SeedLine> Rest(IEnumerator<SeedLine> enumerator)

@@ -281,7 +281,7 @@ public sealed class SitePlanner
             newest is { } day ? _digest.BuildDate.DayNumber - day.DayNumber : 0,
             _digest.Papers.Count,
             _digest.Posts.Count,
-            _digest.Seeds.Select(s => new StatusSeed(s.File, Ingest.SeedFormatNames.Name(s.Format), s.Captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Lines, s.Records)).ToList(),
+            _digest.Seeds.Select(s => new StatusSeed(s.File, s.Format, s.Captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Lines, s.Records)).ToList(),
             bag.Items.Select(i => i.ToString()).ToList(),
             bag.ErrorCount,
             bag.WarningCount);

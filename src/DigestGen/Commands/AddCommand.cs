@@ -88,7 +88,7 @@ internal static class AddCommand
                 SeedManifest.Append(Path.Combine(contentDir, DigestConfigLoader.FileName), $"{DigestLoader.SeedsFolder}/{name}", date);
                 known[hash] = name;
                 added.Add($"{DigestLoader.SeedsFolder}/{name}");
-                stdout.WriteLine($"added {file} as {DigestLoader.SeedsFolder}/{name} ({result.Format.Name()}, {result.RecordCount} records, captured {date:yyyy-MM-dd})");
+                stdout.WriteLine($"added {file} as {DigestLoader.SeedsFolder}/{name} ({result.Format}, {result.RecordCount} records, captured {date:yyyy-MM-dd})");
             }
 
             if (added.Count > 0)

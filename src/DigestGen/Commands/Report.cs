@@ -13,14 +13,8 @@ internal static class Report
         o.WriteLine("Seeds:");
         foreach (var seed in digest.Seeds)
         {
-            var counts = seed.Format switch
-            {
-                SeedFormat.Listing => $"{seed.Records} papers",
-                SeedFormat.AbstractList => $"{seed.Records} abstracts",
-                SeedFormat.SocialPosts => $"{seed.Records} posts",
-                _ => "skipped",
-            };
-            o.WriteLine($"  {seed.File}  {seed.Format.Name()}  captured {seed.Captured:yyyy-MM-dd}  {seed.Lines} lines  {counts}");
+            var counts = SeedFormats.Named(seed.Format) is { } format ? $"{seed.Records} {format.RecordNoun}" : "skipped";
+            o.WriteLine($"  {seed.File}  {seed.Format}  captured {seed.Captured:yyyy-MM-dd}  {seed.Lines} lines  {counts}");
         }
     }
 

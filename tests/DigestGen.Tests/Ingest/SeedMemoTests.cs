@@ -73,7 +73,8 @@ public class SeedMemoTests
     private static (SeedIngestResult[] Results, IReadOnlyList<Diagnostic> Problems) Ingest(SeedMemo memo, (string Path, string Name)[] seeds)
     {
         var diagnostics = new DiagnosticBag();
-        var results = seeds.Select(s => memo.Ingest(s.Path, s.Name, Seeds.Captured, diagnostics)).ToArray();
+        var ingest = memo.Around((path, name, captured, problems) => SeedIngestor.Ingest(path, name, captured, problems));
+        var results = seeds.Select(s => ingest(s.Path, s.Name, Seeds.Captured, diagnostics)).ToArray();
         memo.Prune();
         return (results, diagnostics.Items);
     }

@@ -1,0 +1,16 @@
+namespace DigestGen.Ingest;
+
+/// <summary>The seed formats DigestGen reads, in the order they are tried: the first whose detection fits a file reads it.</summary>
+public static class SeedFormats
+{
+    public static IReadOnlyList<ISeedFormat> Default { get; } =
+    [
+        new AbstractListFormat(),
+        new ListingFormat(),
+        new SocialPostsFormat(),
+    ];
+
+    /// <summary>The format of that name among <paramref name="formats"/> (the default ones when not given), or null.</summary>
+    public static ISeedFormat? Named(string name, IReadOnlyList<ISeedFormat>? formats = null) =>
+        (formats ?? Default).FirstOrDefault(f => f.Name == name);
+}
