@@ -64,7 +64,7 @@ if (args.Length >= 3 && args[0] == "build")
     watch.Stop();
     var p = result.Publish;
     Console.WriteLine($"papers={result.Summary.Papers} pages={result.Pages} wall_ms={watch.ElapsedMilliseconds} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} " +
-                      $"written={p.Written} unchanged={p.Unchanged} removed={p.Removed} undrawn={p.Undrawn}");
+                      $"written={p.Written} unchanged={p.Unchanged} removed={p.Removed} not_rendered={p.NotRendered}");
     Console.WriteLine("stages: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage}={s.Elapsed.TotalMilliseconds:0}")));
     Console.WriteLine("cpu: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage}={s.Cpu.TotalMilliseconds:0}")));
     Console.WriteLine($"gc: gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated_mb={GC.GetTotalAllocatedBytes() / (1024 * 1024)}");

@@ -84,7 +84,7 @@ public static class SiteBuilder
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
 
         // The search index, papers.json and the sitemap need only the digest (and the routes), and each is
-        // one thread's work: they are written while pages are drawn and feeds planned (a rebuild that keeps
+        // one thread's work: they are written while pages are rendered and feeds planned (a rebuild that keeps
         // most pages leaves a core idle there). The "search" stage is what remains of them.
         var background = new List<Task>
         {
@@ -132,14 +132,14 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Every page, drawn in parallel, except those whose source hash says the published file is already
-    /// what drawing would give. A method of its own so the planner and the theme's card cache
+    /// Every page, rendered in parallel, except those whose inputs hash says the published file is already
+    /// what rendering would give. A method of its own so the planner and the theme's card cache
     /// (a few hundred MB at 100,000 papers) are garbage before feeds and search are built.
     /// </summary>
     private static IReadOnlyCollection<string> WritePages(Digest digest, Theme theme, string themeFingerprint, StagedOutput output, string contentDir)
     {
         var assetVersion = CopyAssets(theme, output);
-        var planner = new SitePlanner(digest, new PageSources(digest, themeFingerprint));
+        var planner = new SitePlanner(digest, new PageInputs(digest, themeFingerprint));
         var renderer = new PageRenderer(theme, planner.Site, assetVersion);
         var routes = new ConcurrentBag<string>();
         Parallel.ForEach(
@@ -147,15 +147,15 @@ public static class SiteBuilder
             () => new PageBuffer(),
             (plan, _, buffer) =>
             {
-                if (!output.TryKeep(plan.File, plan.Source))
+                if (!output.TryKeep(plan.File, plan.Inputs))
                 {
-                    var page = plan.Draw();
+                    var page = plan.Page();
                     if (page.Route != plan.Route)
                     {
-                        throw new InvalidOperationException($"page planned at '{plan.Route}' was drawn at '{page.Route}'");
+                        throw new InvalidOperationException($"page planned at '{plan.Route}' was made at '{page.Route}'");
                     }
 
-                    output.Write(page.File, renderer.Render(page, buffer), plan.Source);
+                    output.Write(page.File, renderer.Render(page, buffer), plan.Inputs);
                 }
 
                 routes.Add(plan.Route);

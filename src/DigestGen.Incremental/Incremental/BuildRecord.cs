@@ -11,9 +11,9 @@ namespace DigestGen.Incremental;
 /// <summary>
 /// What the last successful build read and wrote, kept beside <c>output/</c> (in
 /// <c>.digestgen-cache/</c>, never deployed): the inputs' fingerprint, the summary it reported, and
-/// every file it published with its size, time, content hash and, for pages, source hash. The next
+/// every file it published with its size, time, content hash and, for pages, inputs hash. The next
 /// build uses it to do nothing when nothing changed, to tell unchanged files by hash without reading
-/// them back, and to keep pages whose sources did not change without drawing them. Its folders' times let
+/// them back, and to keep pages whose inputs did not change without rendering them. Its folders' times let
 /// the next <see cref="OutputListing"/> find files added by hand without listing every folder.
 /// </summary>
 public sealed record BuildRecord(
@@ -104,7 +104,7 @@ public sealed record BuildRecord(
                 writer.Write(state.Length);
                 writer.Write(state.Modified);
                 writer.WriteHash(state.Hash);
-                writer.WriteHash(state.Source);
+                writer.WriteHash(state.Inputs);
             }
 
             writer.Write(Folders.Count);

@@ -21,9 +21,9 @@ public sealed class StagedOutput : IDisposable
     private readonly IReadOnlyDictionary<string, PublishedFile> _recorded;
     private readonly Task<OutputListing> _listing;
     private readonly ConcurrentDictionary<string, UInt128> _files;
-    private readonly ConcurrentDictionary<string, UInt128> _sources;
+    private readonly ConcurrentDictionary<string, UInt128> _inputs;
     private readonly ConcurrentDictionary<string, byte> _unchanged;
-    private int _undrawn;
+    private int _notRendered;
     private readonly ConcurrentDictionary<string, byte> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _staged = new(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ public sealed class StagedOutput : IDisposable
 
         var lastBuild = _recorded.Count;
         _files = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
-        _sources = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
+        _inputs = ConcurrentTable.Sized<string, UInt128>(lastBuild, StringComparer.Ordinal);
         _unchanged = ConcurrentTable.Sized<string, byte>(lastBuild, StringComparer.Ordinal);
         PublishJournal.Recover(_outputDir);
         PublishJournal.CreateStaging(_outputDir);
@@ -64,15 +64,15 @@ public sealed class StagedOutput : IDisposable
     /// Safe to call from several threads at once, once per path. Bytes equal to the published file's
     /// are not staged at all, so a rebuild that changes nothing writes nothing.
     /// </summary>
-    /// <param name="source">The source hash of the page drawn (see <see cref="TryKeep"/>), or zero.</param>
-    public void Write(string relativePath, ReadOnlySpan<byte> content, UInt128 source = default)
+    /// <param name="inputs">The inputs hash of the page rendered (see <see cref="TryKeep"/>), or zero.</param>
+    public void Write(string relativePath, ReadOnlySpan<byte> content, UInt128 inputs = default)
     {
         var relative = Reserve(relativePath);
         var hash = XxHash128.HashToUInt128(content);
         _files[relative] = hash;
-        if (source != UInt128.Zero)
+        if (inputs != UInt128.Zero)
         {
-            _sources[relative] = source;
+            _inputs[relative] = inputs;
         }
 
         if (IsPublished(relative, hash, content.Length) ?? SameBytes(content, Path.Combine(_outputDir, relative)))
@@ -86,18 +86,18 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>
-    /// Keeps the published file without drawing it again, when the last build drew it from the same
-    /// source hash and nobody touched it since; false when the page must be drawn and written.
+    /// Keeps the published file without rendering it again, when the last build rendered it from the same
+    /// inputs and nobody touched it since; false when the page must be rendered and written.
     /// </summary>
-    public bool TryKeep(string relativePath, UInt128 source)
+    public bool TryKeep(string relativePath, UInt128 inputs)
     {
-        if (source == UInt128.Zero)
+        if (inputs == UInt128.Zero)
         {
             return false;
         }
 
         var normalised = Normalise(relativePath);
-        if (!_recorded.TryGetValue(normalised, out var recorded) || recorded.Source != source
+        if (!_recorded.TryGetValue(normalised, out var recorded) || recorded.Inputs != inputs
             || !Present.TryGetValue(normalised, out var present) || !recorded.Describes(present))
         {
             return false;
@@ -105,9 +105,9 @@ public sealed class StagedOutput : IDisposable
 
         var relative = Reserve(relativePath);
         _files[relative] = recorded.Hash;
-        _sources[relative] = source;
+        _inputs[relative] = inputs;
         _unchanged.TryAdd(relative, 0);
-        Interlocked.Increment(ref _undrawn);
+        Interlocked.Increment(ref _notRendered);
         return true;
     }
 
@@ -186,7 +186,7 @@ public sealed class StagedOutput : IDisposable
         var present = listing.Files;
         return new PublishReport(
             written.Count, _unchanged.Count, stale.Count, written.Keys.Order(StringComparer.Ordinal).ToList(),
-            Published(relative => written.TryGetValue(relative, out var w) ? w : present[relative]), listing.Folders, _undrawn);
+            Published(relative => written.TryGetValue(relative, out var w) ? w : present[relative]), listing.Folders, _notRendered);
     }
 
     /// <summary>After a failed build: what was staged goes, unless the publish was already committed (the next build finishes it).</summary>
@@ -224,7 +224,7 @@ public sealed class StagedOutput : IDisposable
         foreach (var (relative, hash) in _files)
         {
             var (length, modified) = state(relative);
-            files[relative] = new PublishedFile(length, modified, hash, _sources.GetValueOrDefault(relative));
+            files[relative] = new PublishedFile(length, modified, hash, _inputs.GetValueOrDefault(relative));
         }
 
         return files;

@@ -82,10 +82,10 @@ public sealed class Theme
 
     public string RenderPage(string template, object context) => _pages[template](context);
 
-    // Asked once per card drawn; reflection hands out a new array each time.
+    // Asked once per card rendered; reflection hands out a new array each time.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> CardProperties = new();
 
-    /// <summary>What the card partial sees when drawn on its own: the card's fields, and <c>@root.Root</c>.</summary>
+    /// <summary>What the card partial sees when rendered on its own: the card's fields, and <c>@root.Root</c>.</summary>
     private static Dictionary<string, object?> CardContext(object card, string root)
     {
         var properties = CardProperties.GetOrAdd(card.GetType(), static type => type.GetProperties());

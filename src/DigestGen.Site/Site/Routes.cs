@@ -20,8 +20,6 @@ public static class Routes
     public const string NotFound = "404.html";
     public const string Sitemap = "sitemap.xml";
     public const string Robots = "robots.txt";
-    public const string Stylesheet = "assets/site.css";
-    public const string Script = "assets/site.js";
 
     public static string Paper(string slug) => $"papers/{slug}/";
 

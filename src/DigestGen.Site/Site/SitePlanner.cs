@@ -24,17 +24,17 @@ public sealed class SitePlanner
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PaperCard> _cards = new(StringComparer.Ordinal);
     private readonly List<DateOnly> _dates;
     private readonly bool _feeds;
-    private readonly PageSources? _sources;
+    private readonly PageInputs? _inputs;
 
-    /// <param name="sources">Source hashes for the pages a rebuild may keep; without them every page is drawn.</param>
-    public SitePlanner(Digest digest, PageSources? sources = null)
+    /// <param name="inputs">Inputs hashes for the pages a rebuild may keep; without them every page is rendered.</param>
+    public SitePlanner(Digest digest, PageInputs? inputs = null)
     {
         _digest = digest;
-        _sources = sources;
+        _inputs = inputs;
         _feeds = digest.Config.BaseUrl.Length > 0;
         var c = digest.Config;
         _site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
-        // Topic lists and date lists are sorted at once (the planner is built before any page is drawn).
+        // Topic lists and date lists are sorted at once (the planner is built before any page is rendered).
         var byTopic = Task.Run(() => digest.Papers
             .SelectMany(p => p.Topics.Select(t => (Topic: t, Paper: p)))
             .GroupBy(x => x.Topic, x => x.Paper)
@@ -65,10 +65,10 @@ public sealed class SitePlanner
     public IReadOnlyList<DateOnly> Dates => _dates;
 
     public IEnumerable<SitePage> Pages(IReadOnlyList<(string Slug, string Markdown)> contentPages) =>
-        PagePlans(contentPages).Select(plan => plan.Draw());
+        PagePlans(contentPages).Select(plan => plan.Page());
 
     /// <summary>
-    /// Every page as a plan to be carried out by whoever draws it: a build draws pages in parallel, and
+    /// Every page as a plan to be carried out by whoever renders it: a build renders pages in parallel, and
     /// planning a paper or date page (its cards, related papers, neighbours) is most of the work, so it
     /// must not happen inside the one enumerator all threads share.
     /// </summary>
@@ -82,7 +82,7 @@ public sealed class SitePlanner
                 var paper = day[i];
                 var previous = i > 0 ? day[i - 1] : null;
                 var next = i + 1 < day.Count ? day[i + 1] : null;
-                yield return new PagePlan(Routes.Paper(paper.Slug), Source(s => s.PaperPage(paper, previous, next)), () => PaperPage(paper));
+                yield return new PagePlan(Routes.Paper(paper.Slug), Inputs(s => s.PaperPage(paper, previous, next)), () => PaperPage(paper));
             }
         }
 
@@ -103,7 +103,7 @@ public sealed class SitePlanner
             var posts = _postsByDate.GetValueOrDefault(date) ?? [];
             DateOnly? previous = i > 0 ? _dates[i - 1] : null;
             DateOnly? next = i + 1 < _dates.Count ? _dates[i + 1] : null;
-            yield return new PagePlan(Routes.Date(date), Source(s => s.DatePage(date, papers, posts, previous, next)), () => DatePage(index));
+            yield return new PagePlan(Routes.Date(date), Inputs(s => s.DatePage(date, papers, posts, previous, next)), () => DatePage(index));
         }
 
         yield return PagePlan.Always(Routes.Dates, DatesPage);
@@ -116,8 +116,8 @@ public sealed class SitePlanner
         }
     }
 
-    /// <summary>A page's source hash, to be computed by whoever takes its plan; none without <see cref="PageSources"/>.</summary>
-    private Func<UInt128>? Source(Func<PageSources, UInt128> hash) => _sources is { } sources ? () => hash(sources) : null;
+    /// <summary>A page's inputs hash, to be computed by whoever takes its plan; none without <see cref="PageInputs"/>.</summary>
+    private Func<UInt128>? Inputs(Func<PageInputs, UInt128> hash) => _inputs is { } inputs ? () => hash(inputs) : null;
 
     public SitePage NotFound() =>
         new(Routes.NotFound, "notfound", Head("Page not found", "The page you asked for is not here.", Routes.NotFound, []),
@@ -193,7 +193,7 @@ public sealed class SitePlanner
         var first = papers.GetRange(0, pagination.FirstPageCount);
         yield return new PagePlan(
             Routes.Topic(topic.Slug),
-            Source(s => s.TopicPage(topic, papers.Count, first, 0, pagination.Archived)),
+            Inputs(s => s.TopicPage(topic, papers.Count, first, 0, pagination.Archived)),
             () => TopicPage(topic, description.Value, first, 0, pagination.Archived, papers.Count));
         for (var page = 1; page <= pagination.Archived; page++)
         {
@@ -202,7 +202,7 @@ public sealed class SitePlanner
 
             // An archive page does not show the topic's size or page count, which every new paper would change.
             var newest = number == pagination.Archived ? 0 : 1;
-            yield return new PagePlan(Routes.TopicArchive(topic.Slug, number), Source(s => s.TopicPage(topic, 0, shown, number, newest)), () => TopicPage(topic, description.Value, shown, number, pagination.Archived, 0));
+            yield return new PagePlan(Routes.TopicArchive(topic.Slug, number), Inputs(s => s.TopicPage(topic, 0, shown, number, newest)), () => TopicPage(topic, description.Value, shown, number, pagination.Archived, 0));
         }
     }
 

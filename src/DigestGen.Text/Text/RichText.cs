@@ -16,7 +16,7 @@ public sealed class RichText
     public IReadOnlyList<Inline> Inlines { get; }
 
     // Every stage asks for the plain form (cards, search, topics, similarity): build it once. The HTML
-    // form is drawn about twice per paper (its page, papers.json); caching it would hold ~200 MB at 100,000 papers.
+    // form is rendered about twice per paper (its page, papers.json); caching it would hold ~200 MB at 100,000 papers.
     private string? _plain;
 
     public bool HasMath => Inlines.Any(i => i.Kind == InlineKind.Math);

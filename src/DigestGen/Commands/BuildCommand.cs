@@ -22,7 +22,7 @@ internal static class BuildCommand
             Report.Problems(stdout, result.Summary);
             Report.Totals(stdout, result.Summary);
             var p = result.Publish;
-            stdout.WriteLine($"{result.Pages} pages, {result.Feeds} feeds; {p.Total} files: {p.Written} written, {p.Unchanged} unchanged{(p.Undrawn > 0 ? $" ({p.Undrawn} pages not drawn again)" : "")}, {p.Removed} removed");
+            stdout.WriteLine($"{result.Pages} pages, {result.Feeds} feeds; {p.Total} files: {p.Written} written, {p.Unchanged} unchanged{(p.NotRendered > 0 ? $" ({p.NotRendered} pages not rendered again)" : "")}, {p.Removed} removed");
             stdout.WriteLine("time: " + string.Join(", ", result.Timings.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
             var exitCode = Report.ExitCode(result.Summary, parse.GetValue(common.Strict));
             if (parse.GetValue(json) is { } jsonPath)

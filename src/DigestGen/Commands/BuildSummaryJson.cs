@@ -21,7 +21,7 @@ internal static class BuildSummaryJson
         w.WriteNumber("written", result.Publish.Written);
         w.WriteNumber("unchanged", result.Publish.Unchanged);
         w.WriteNumber("removed", result.Publish.Removed);
-        w.WriteNumber("undrawn", result.Publish.Undrawn);
+        w.WriteNumber("notRendered", result.Publish.NotRendered);
         w.WriteEndObject();
         result.Summary.WriteTo(w);
         w.WriteStartArray("stages");

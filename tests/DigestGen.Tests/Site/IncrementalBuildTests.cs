@@ -201,18 +201,18 @@ public class IncrementalBuildTests
     }
 
     [Fact]
-    public void Pages_whose_sources_are_unchanged_are_not_drawn_again()
+    public void Pages_whose_inputs_are_unchanged_are_not_rendered_again()
     {
         using var content = Site();
         var first = Build(content);
-        Assert.Equal(0, first.Publish.Undrawn);
+        Assert.Equal(0, first.Publish.NotRendered);
 
         AddCompressionSeed(content);
         var result = Build(content);
 
-        // The speech topic and the first date show nothing that changed: neither drawn nor written. (In a
-        // corpus this small every paper is related to the new one, so paper pages are all drawn.)
-        Assert.Equal(2, result.Publish.Undrawn);
+        // The speech topic and the first date show nothing that changed: neither rendered nor written. (In a
+        // corpus this small every paper is related to the new one, so paper pages are all rendered.)
+        Assert.Equal(2, result.Publish.NotRendered);
         Assert.DoesNotContain("topics/speech/index.html", result.Publish.WrittenFiles);
         Assert.DoesNotContain("dates/2025-08-19/index.html", result.Publish.WrittenFiles);
         Assert.Contains(PaperPage(content, "compressing-the-kv-cache"), result.Publish.WrittenFiles);

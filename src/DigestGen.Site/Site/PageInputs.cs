@@ -4,22 +4,22 @@ using DigestGen.Curate.Topics;
 namespace DigestGen.Site;
 
 /// <summary>
-/// The source hash of every page a rebuild may keep undrawn (paper, topic and date pages: all but a
+/// The inputs hash of every page a rebuild may keep without rendering it (paper, topic and date pages: all but a
 /// few hundred of the site's pages). A page's hash covers the site-wide context (generator build,
 /// theme files, configuration, taxonomy) and each paper and post the page shows, whole: a field
 /// left out here would let a stale page survive, so a paper's hash takes every field a card or page
 /// could show, even where a page shows less. The integration tests compare rebuilt sites with clean
 /// builds byte for byte to hold this to account.
 /// </summary>
-public sealed class PageSources
+public sealed class PageInputs
 {
     private readonly UInt128 _context;
     private readonly Dictionary<string, UInt128> _papers;
     private readonly Dictionary<string, UInt128> _posts;
 
-    public PageSources(Digest digest, string themeFingerprint)
+    public PageInputs(Digest digest, string themeFingerprint)
     {
-        var context = new SourceHash()
+        var context = new InputsHash()
             .Add("digestgen-page-sources/1")
             .Add(Text.GeneratorBuild.Id)
             .Add(themeFingerprint);
@@ -84,9 +84,9 @@ public sealed class PageSources
         return hash.Value;
     }
 
-    private SourceHash Start(string kind) => new SourceHash().Add(_context).Add(kind);
+    private InputsHash Start(string kind) => new InputsHash().Add(_context).Add(kind);
 
-    private void AddPapers(SourceHash hash, IReadOnlyList<string> ids)
+    private void AddPapers(InputsHash hash, IReadOnlyList<string> ids)
     {
         hash.Add(ids.Count);
         foreach (var id in ids)
@@ -95,7 +95,7 @@ public sealed class PageSources
         }
     }
 
-    private void AddPosts(SourceHash hash, IReadOnlyList<string> ids)
+    private void AddPosts(InputsHash hash, IReadOnlyList<string> ids)
     {
         hash.Add(ids.Count);
         foreach (var id in ids)
@@ -107,7 +107,7 @@ public sealed class PageSources
     /// <summary>Every field of the paper itself (not its related papers or posts, which pages add by their own hashes).</summary>
     private static UInt128 Own(Paper paper)
     {
-        var hash = new SourceHash()
+        var hash = new InputsHash()
             .Add(paper.Id).Add(paper.Slug).Add(paper.Title).Add(paper.TitleDerived)
             .Add(paper.AuthorCount).Add(paper.Organisation).Add(paper.Published).Add(paper.Upvotes)
             .Add(paper.DigestDate).Add(paper.Topics);
@@ -129,7 +129,7 @@ public sealed class PageSources
     /// <summary>Every field of the post, and the papers it links to (by their own hashes).</summary>
     private UInt128 Own(Post post)
     {
-        var hash = new SourceHash()
+        var hash = new InputsHash()
             .Add(post.Id).Add(post.Text).Add(post.DigestDate).Add(post.LastLine)
             .Add(post.Source.File).Add(post.Source.Line).Add(post.Source.CaptureDate)
             .Add(post.Links).Add(post.Handles).Add(post.Hashtags).Add(post.Topics);

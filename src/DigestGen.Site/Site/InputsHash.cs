@@ -4,14 +4,14 @@ using System.Runtime.InteropServices;
 namespace DigestGen.Site;
 
 /// <summary>
-/// Builds a 128-bit hash of the values a page is drawn from. Every value is written with its length
+/// Builds a 128-bit hash of the values a page is rendered from. Every value is written with its length
 /// or a type tag, so ("ab", "c") and ("a", "bc") hash apart.
 /// </summary>
-public sealed class SourceHash
+public sealed class InputsHash
 {
     private readonly XxHash128 _hash = new();
 
-    public SourceHash Add(string? text)
+    public InputsHash Add(string? text)
     {
         if (text is null)
         {
@@ -23,7 +23,7 @@ public sealed class SourceHash
         return this;
     }
 
-    public SourceHash Add(int value)
+    public InputsHash Add(int value)
     {
         Span<byte> bytes = stackalloc byte[4];
         MemoryMarshal.Write(bytes, in value);
@@ -31,15 +31,15 @@ public sealed class SourceHash
         return this;
     }
 
-    public SourceHash Add(int? value) => value is { } v ? Add(1).Add(v) : Add(0);
+    public InputsHash Add(int? value) => value is { } v ? Add(1).Add(v) : Add(0);
 
-    public SourceHash Add(bool value) => Add(value ? 1 : 0);
+    public InputsHash Add(bool value) => Add(value ? 1 : 0);
 
-    public SourceHash Add(DateOnly value) => Add(value.DayNumber);
+    public InputsHash Add(DateOnly value) => Add(value.DayNumber);
 
-    public SourceHash Add(DateOnly? value) => value is { } v ? Add(1).Add(v) : Add(0);
+    public InputsHash Add(DateOnly? value) => value is { } v ? Add(1).Add(v) : Add(0);
 
-    public SourceHash Add(UInt128 value)
+    public InputsHash Add(UInt128 value)
     {
         Span<byte> bytes = stackalloc byte[16];
         MemoryMarshal.Write(bytes, in value);
@@ -47,7 +47,7 @@ public sealed class SourceHash
         return this;
     }
 
-    public SourceHash Add(IReadOnlyList<string> texts)
+    public InputsHash Add(IReadOnlyList<string> texts)
     {
         Add(texts.Count);
         foreach (var text in texts)
@@ -58,7 +58,7 @@ public sealed class SourceHash
         return this;
     }
 
-    /// <summary>The hash; never zero, as zero means "no source known".</summary>
+    /// <summary>The hash; never zero, as zero means "inputs not known".</summary>
     public UInt128 Value
     {
         get
