@@ -5,77 +5,70 @@ using DigestGen.Curate.Related;
 using DigestGen.Curate.Terms;
 using DigestGen.Curate.Topics;
 using DigestGen.Diagnostics;
-using DigestGen.Incremental;
 using DigestGen.Ingest;
 
 namespace DigestGen.Pipeline;
 
-/// <summary>Runs the stages that turn <c>content/</c> into a <see cref="Digest"/>: ingest, catalog, curate.</summary>
+/// <summary>What a build reads before the seeds: <c>digest.yml</c> (with <c>--base-url</c>), <c>overrides.yml</c>, <c>topics.yml</c>.</summary>
+public sealed record ContentSettings(DigestConfig Config, IReadOnlyDictionary<string, PaperOverride> Overrides, Taxonomy Taxonomy);
+
+/// <summary>
+/// The stages that turn <c>content/</c> into a <see cref="Digest"/>, each a function of what the ones before
+/// gave: settings; seeds read, merged and curated; topics; terms; related papers. <see cref="SiteBuilder"/>
+/// runs them with caches around them; <see cref="Load"/> runs them plainly, for <c>check</c> and <c>add</c>.
+/// </summary>
 public static class DigestLoader
 {
     public const string SeedsFolder = "seeds";
 
-    /// <param name="remember">Whether to use and update the <see cref="SeedMemo"/>, <see cref="TopicMemo"/> and <see cref="TermMemo"/> kept beside the output folder (builds do; checks need not).</param>
-    /// <param name="counted">Given the digest as soon as papers have topics and terms, before related papers are
-    /// found (its papers' related lists are still empty): what needs no more, the search index, can start meanwhile.</param>
-    public static Digest Load(BuildOptions options, StageTimings timings, bool remember = false, Action<Digest>? counted = null)
+    /// <summary>The whole digest, no cache involved.</summary>
+    public static Digest Load(BuildOptions options, StageTimings timings)
     {
         var diagnostics = new DiagnosticBag();
+        var settings = ReadSettings(options, diagnostics);
+        var (seeds, papers, posts) = ReadSeeds(options, settings, diagnostics, timings, Ingest(options));
+        (papers, posts) = timings.Time("topics", () => TopicCuration.Apply(papers, posts, settings.Taxonomy, settings.Overrides, diagnostics));
+        var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts));
+        var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, settings.Taxonomy, diagnostics, terms);
+        return timings.Time("related", () => Relate(counted));
+    }
+
+    public static ContentSettings ReadSettings(BuildOptions options, DiagnosticBag diagnostics)
+    {
         var config = DigestConfigLoader.Load(options.ContentDir);
         if (options.BaseUrl is { } baseUrl)
         {
             config = config with { BaseUrl = DigestConfigLoader.NormaliseBaseUrl(baseUrl, "--base-url", 0) };
         }
+
         if (config.BaseUrl.Length == 0)
         {
             diagnostics.Warn(ContentFiles.Config, 0, "no base_url is configured: no feeds or sitemap are written, and pages have no canonical or Open Graph URLs");
         }
 
-        var overrides = OverridesLoader.Load(options.ContentDir, diagnostics);
-        var taxonomy = TaxonomyLoader.Load(options.ContentDir, diagnostics);
-        // The memos are files of tens of MB, read while the seeds are parsed.
-        var topicMemo = remember ? Task.Run(() => TopicMemo.Load(options.OutputDir, taxonomy)) : null;
-        var termMemo = remember ? Task.Run(() => TermMemo.Load(options.OutputDir)) : null;
-        var (seeds, papers, posts) = ReadSeeds(options, config, overrides, diagnostics, timings, remember ? new SeedMemo(options.OutputDir) : null);
+        return new ContentSettings(config, OverridesLoader.Load(options.ContentDir, diagnostics), TaxonomyLoader.Load(options.ContentDir, diagnostics));
+    }
 
-        // Only pure results are remembered, so saving before the build has succeeded is safe; the files
-        // are written while related papers are found.
-        var saving = new List<Task>();
-        (papers, posts) = timings.Time("topics", () =>
-        {
-            var tagged = TopicCuration.Apply(papers, posts, taxonomy, overrides, diagnostics, topicMemo is null ? null : topicMemo.Result.Around);
-            if (topicMemo is not null)
-            {
-                saving.Add(Task.Run(() => topicMemo.Result.Save(options.OutputDir)));
-            }
+    /// <summary>Reading one seed with the formats the options name.</summary>
+    public static SeedIngest Ingest(BuildOptions options) =>
+        (path, file, captured, problems) => SeedIngestor.Ingest(path, file, captured, problems, options.SeedFormats);
 
-            return tagged;
-        });
-        var terms = timings.Time("terms", () =>
-        {
-            var counted = termMemo is null ? CorpusTerms.Count(papers, posts) : CorpusTerms.Count(papers, posts, termMemo.Result.Table, termMemo.Result.Around);
-            if (termMemo is not null)
-            {
-                saving.Add(Task.Run(() => termMemo.Result.Save(options.OutputDir)));
-            }
-
-            return counted;
-        });
-        counted?.Invoke(new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms));
-        (papers, posts) = timings.Time("related", () => RelatedCuration.Apply(papers, posts, terms));
-        Task.WhenAll(saving).GetAwaiter().GetResult();
-
-        return new Digest(config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms);
+    /// <summary>The digest with every paper's and post's related papers (until now their lists are empty).</summary>
+    public static Digest Relate(Digest counted)
+    {
+        var (papers, posts) = RelatedCuration.Apply(counted.Papers, counted.Posts, counted.Terms);
+        return counted with { Papers = papers, Posts = posts };
     }
 
     /// <summary>
     /// Ingest, catalog and curate. A method of its own so the seeds' records and the catalog (hundreds
     /// of MB at 100,000 papers) die when it returns, instead of living on in the caller's closures.
     /// </summary>
-    private static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
-        BuildOptions options, DigestConfig config, IReadOnlyDictionary<string, PaperOverride> overrides, DiagnosticBag diagnostics, StageTimings timings, SeedMemo? memo)
+    /// <param name="ingest">Reads one seed (<see cref="Ingest"/>, or a cache around it).</param>
+    public static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
+        BuildOptions options, ContentSettings settings, DiagnosticBag diagnostics, StageTimings timings, SeedIngest ingest)
     {
-        var seeds = timings.Time("ingest", () => IngestSeeds(options, config, diagnostics, memo));
+        var seeds = timings.Time("ingest", () => IngestSeeds(options, settings.Config, diagnostics, ingest));
         var catalog = timings.Time("catalog", () =>
         {
             var c = new PaperCatalog();
@@ -84,12 +77,12 @@ public static class DigestLoader
         });
 
         var (papers, posts) = timings.Time("curate", () =>
-            (Curator.CuratePapers(catalog.Entries, overrides, OverridesLoader.FileName, diagnostics), Curator.CuratePosts(catalog.Posts)));
+            (Curator.CuratePapers(catalog.Entries, settings.Overrides, OverridesLoader.FileName, diagnostics), Curator.CuratePosts(catalog.Posts)));
         var summaries = seeds.Select(s => new SeedSummary(s.File, s.Format, s.CaptureDate, s.LineCount, s.RecordCount)).ToList();
         return (summaries, papers, posts);
     }
 
-    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics, SeedMemo? memo)
+    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics, SeedIngest ingest)
     {
         // Every file of content/ that cannot be read as one (a dangling link, a pipe) is reported once, here.
         var files = Files.RegularFiles.Under(options.ContentDir, (file, why) => diagnostics.Warn(file, 0, why))
@@ -102,12 +95,6 @@ public static class DigestLoader
         foreach (var missing in config.Seeds.Where(s => !present.Contains(s.File)))
         {
             diagnostics.Error(DigestConfigLoader.FileName, 0, $"seed '{missing.File}' is listed but the file does not exist");
-        }
-
-        SeedIngest ingest = (path, file, captured, problems) => SeedIngestor.Ingest(path, file, captured, problems, options.SeedFormats);
-        if (memo is not null)
-        {
-            ingest = memo.Around(ingest);
         }
 
         var results = new SeedIngestResult[files.Count];
@@ -123,7 +110,6 @@ public static class DigestLoader
             var path = Path.Combine(options.ContentDir, file);
             results[i] = ingest(path, file, captured, diagnostics);
         });
-        memo?.Prune();
 
         return results;
     }

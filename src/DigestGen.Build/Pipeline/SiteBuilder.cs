@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using DigestGen.Curate;
+using DigestGen.Curate.Terms;
+using DigestGen.Curate.Topics;
+using DigestGen.Diagnostics;
 using DigestGen.Incremental;
 using DigestGen.Publish;
 using DigestGen.Render;
@@ -10,9 +13,9 @@ using DigestGen.Site;
 namespace DigestGen.Pipeline;
 
 /// <summary>
-/// The whole build: load the digest, plan every page, render them in parallel into a staging
-/// folder, and publish (only changed files move into <c>output/</c>). Any failure before the publish
-/// leaves <c>output/</c> as it was.
+/// The whole build, as its list of stages (each timed): claim the output folder; stop if no input
+/// changed; read the settings and the seeds; give papers topics and terms; find related papers; render
+/// pages and feeds; publish; save the record. Any failure before the publish leaves <c>output/</c> as it was.
 /// </summary>
 public static class SiteBuilder
 {
@@ -23,104 +26,83 @@ public static class SiteBuilder
         timings ??= new StageTimings();
         var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
 
-        // Nothing is read or written before the output folder is known to be safe to write, and ours alone.
+        // 1. The output folder: safe to write and ours alone, one build at a time, a killed build's publish finished.
         OutputFolder.Check(options.OutputDir, [options.ContentDir, themesDir]);
         using var held = BuildLock.Acquire(options.OutputDir, options.WaitForLock, options.Waiting);
         PublishJournal.Recover(options.OutputDir);
 
+        // 2. The inputs: when none changed and output/ is as the last build left it, there is nothing to do.
         var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
-
-        // Hashing content/ (every seed) needs nothing from the configuration, whose first read is slow (the
-        // YAML parser's code is compiled on first use): the two overlap.
         var content = Task.Run(() => InputFingerprint.OfFolder(options.ContentDir));
         var themeName = DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme;
-        var themeDir = Theme.DirectoryFor(themesDir, themeName);
         var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
-            var theme = InputFingerprint.OfFolder(themeDir);
+            var theme = InputFingerprint.OfFolder(Theme.DirectoryFor(themesDir, themeName));
             return (InputFingerprint.Compute(options.BuildDate, options.BaseUrl, content.GetAwaiter().GetResult(), theme), theme);
         });
         var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
-
-        Task<OutputListing> listing;
+        OutputListing? verified = null;
         if (previous is not null && previous.Fingerprint == fingerprint)
         {
-            var present = timings.Time("verify", () => OutputListing.Read(options.OutputDir, previous.Published));
-            if (previous.DescribesOutput(present))
+            verified = timings.Time("verify", () => OutputListing.Read(options.OutputDir, previous.Published));
+            if (previous.DescribesOutput(verified))
             {
-                // Same inputs, same generator, and output/ exactly as the last build left it: nothing to do.
                 return new BuildResult(previous.Summary, new PublishReport(0, previous.Files.Count, 0, [], previous.Files, previous.Folders), timings, previous.Pages, previous.Feeds);
             }
-
-            listing = Task.FromResult(present);
-        }
-        else
-        {
-            // Listing output/ (a stat per file and folder: half a second of CPU at 100,000 pages) is only needed
-            // when pages are published, so it runs beside loading the digest, which is computation.
-            listing = Task.Run(() => OutputListing.Read(options.OutputDir, previous?.Published));
         }
 
-        // Compiling the templates needs nothing from the digest.
+        // Where work overlaps on two cores, all of it here: listing output/ (a stat per file), compiling the
+        // templates and reading the memos run beside reading the seeds; the search index (which needs topics
+        // and terms, not related papers), the memos' saving and papers.json are written beside related papers
+        // and pages. The "search" stage is the wait for what is left of them.
+        var listing = verified is not null ? Task.FromResult(verified) : Task.Run(() => OutputListing.Read(options.OutputDir, previous?.Published));
         var compiling = Task.Run(() => Theme.Load(themesDir, themeName));
-
-        // Output is opened (a staging folder beside it) before the digest is loaded, so the search index, which
-        // needs papers with their topics and terms but not related papers, is written while those are found
-        // (which leaves part of a core idle) instead of being held in memory until then.
         using var output = StagedOutput.Begin(options.OutputDir, previous?.Published, listing);
-        Task? searchIndex = null;
-        Digest digest;
-        try
-        {
-            digest = DigestLoader.Load(options, timings, remember: true, counted: counted =>
-                searchIndex = Task.Run(() => Search.SearchIndexWriter.Write(counted, (path, bytes) => output.Write(path, bytes))));
-        }
-        catch when (searchIndex is not null)
-        {
-            // Nothing may still be writing into staging when it is removed.
-            Task.WaitAny(searchIndex);
-            throw;
-        }
+        using var background = new BackgroundWork();
+
+        // 3. Settings, then the seeds: read (parsed only when new or changed), merged into papers, curated.
+        var diagnostics = new DiagnosticBag();
+        var settings = DigestLoader.ReadSettings(options, diagnostics);
+        var topicMemo = Task.Run(() => TopicMemo.Load(options.OutputDir, settings.Taxonomy));
+        var termMemo = Task.Run(() => TermMemo.Load(options.OutputDir));
+        var seedMemo = new SeedMemo(options.OutputDir);
+        var (seeds, papers, posts) = DigestLoader.ReadSeeds(options, settings, diagnostics, timings, seedMemo.Around(DigestLoader.Ingest(options)));
+        seedMemo.Prune();
+
+        // 4. Topics and index terms, each remembered per paper. Memos hold only pure results, so saving
+        //    them before the build has succeeded is safe.
+        (papers, posts) = timings.Time("topics", () =>
+            TopicCuration.Apply(papers, posts, settings.Taxonomy, settings.Overrides, diagnostics, topicMemo.Result.Around));
+        background.Run(() => topicMemo.Result.Save(options.OutputDir));
+        var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts, termMemo.Result.Table, termMemo.Result.Around));
+        background.Run(() => termMemo.Result.Save(options.OutputDir));
+        var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, settings.Taxonomy, diagnostics, terms);
+        background.Run(() => Search.SearchIndexWriter.Write(counted, (path, bytes) => output.Write(path, bytes)));
+
+        // 5. Related papers.
+        var digest = timings.Time("related", () => DigestLoader.Relate(counted));
+        background.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest)));
+
+        // 6. Pages, the sitemap and the feeds.
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
-
-        // The search index, papers.json and the sitemap need only the digest (and the routes), and each is
-        // one thread's work: they are written while pages are rendered and feeds planned (a rebuild that keeps
-        // most pages leaves a core idle there). The "search" stage is what remains of them.
-        var background = new List<Task>
+        var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
+        if (digest.Config.BaseUrl.Length > 0)
         {
-            searchIndex!,
-            Task.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest))),
-        };
-        IReadOnlyCollection<string> routes;
-        var feeds = 0;
-        try
-        {
-            routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
-            if (digest.Config.BaseUrl.Length > 0)
-            {
-                background.Add(Task.Run(() => output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes))));
-            }
-
-            timings.Time("feeds", () =>
-            {
-                output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
-                feeds = WriteFeeds(digest, output);
-                return 0;
-            });
-        }
-        catch
-        {
-            // Nothing may still be writing into staging when it is removed (WaitAny does not rethrow their failures).
-            Task.WaitAny(Task.WhenAll(background));
-            throw;
+            background.Run(() => output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes)));
         }
 
+        var feeds = timings.Time("feeds", () =>
+        {
+            output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
+            return WriteFeeds(digest, output);
+        });
         timings.Time("search", () =>
         {
-            Task.WhenAll(background).GetAwaiter().GetResult();
+            background.Wait();
             return 0;
         });
 
+        // 7. Publish, then the record the next build starts from.
         var report = timings.Time("publish", output.Commit);
         var summary = BuildSummary.Of(digest);
         timings.Time("save", () =>
