@@ -60,27 +60,8 @@ public static class SiteBuilder
         using var output = StagedOutput.Begin(options.OutputDir, previous?.Published, listing);
         using var background = new BackgroundWork();
 
-        // 3. Settings, then the seeds: read (parsed only when new or changed), merged into papers, curated.
-        var diagnostics = new DiagnosticBag();
-        var settings = DigestLoader.ReadSettings(options, diagnostics);
-        var topicMemo = Task.Run(() => TopicMemo.Load(options.OutputDir, settings.Taxonomy));
-        var termMemo = Task.Run(() => TermMemo.Load(options.OutputDir));
-        var seedMemo = new SeedMemo(options.OutputDir);
-        var (seeds, papers, posts) = DigestLoader.ReadSeeds(options, settings, diagnostics, timings, seedMemo.Around(DigestLoader.Ingest(options)));
-        seedMemo.Prune();
-
-        // 4. Topics and index terms, each remembered per paper. Memos hold only pure results, so saving
-        //    them before the build has succeeded is safe.
-        (papers, posts) = timings.Time("topics", () =>
-            TopicCuration.Apply(papers, posts, settings.Taxonomy, settings.Overrides, diagnostics, topicMemo.Result.Around));
-        background.Run(() => topicMemo.Result.Save(options.OutputDir));
-        var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts, termMemo.Result.Table, termMemo.Result.Around));
-        background.Run(() => termMemo.Result.Save(options.OutputDir));
-        var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, settings.Taxonomy, diagnostics, terms);
-        background.Run(() => Search.SearchIndexWriter.Write(counted, (path, bytes) => output.Write(path, bytes)));
-
-        // 5. Related papers.
-        var digest = timings.Time("related", () => DigestLoader.Relate(counted));
+        // 3–5. The digest: settings and seeds, topics and terms, related papers (see LoadDigest).
+        var digest = LoadDigest(options, timings, output, background);
         background.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest)));
 
         // 6. Pages, the sitemap and the feeds.
@@ -112,6 +93,45 @@ public static class SiteBuilder
         });
         return new BuildResult(summary, report, timings, routes.Count, feeds);
     }
+
+    /// <summary>
+    /// Stages 3 to 5. A method of its own so that what only they need (the seeds' records, the papers before
+    /// related lists) is garbage when it returns.
+    /// </summary>
+    private static Digest LoadDigest(BuildOptions options, StageTimings timings, StagedOutput output, BackgroundWork background)
+    {
+        // 3. Settings, then the seeds: read (parsed only when new or changed), merged into papers, curated.
+        var diagnostics = new DiagnosticBag();
+        var settings = DigestLoader.ReadSettings(options, diagnostics);
+        var topicMemo = Task.Run(() => TopicMemo.Load(options.OutputDir, settings.Taxonomy));
+        var termMemo = Task.Run(() => TermMemo.Load(options.OutputDir));
+        var seedMemo = new SeedMemo(options.OutputDir);
+        var (seeds, papers, posts) = DigestLoader.ReadSeeds(options, settings, diagnostics, timings, seedMemo.Around(DigestLoader.Ingest(options)));
+        seedMemo.Prune();
+
+        // 4. Topics and index terms, each remembered per paper. Memos hold only pure results, so saving
+        //    them before the build has succeeded is safe.
+        (papers, posts) = timings.Time("topics", () =>
+            TopicCuration.Apply(papers, posts, settings.Taxonomy, settings.Overrides, diagnostics, topicMemo.Result.Around));
+        background.Run(Saving(topicMemo, options.OutputDir));
+        var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts, termMemo.Result.Table, termMemo.Result.Around));
+        background.Run(Saving(termMemo, options.OutputDir));
+        var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, settings.Taxonomy, diagnostics, terms);
+        background.Run(SearchIndex(counted, output));
+
+        // 5. Related papers.
+        return timings.Time("related", () => DigestLoader.Relate(counted));
+    }
+
+    // The background work below is made by helpers, so that it holds only what it needs: a lambda written
+    // in LoadDigest would keep all of that method's captured locals (100,000 papers) alive while it waits.
+    private static Action Saving(Task<TopicMemo> memo, string outputDir) => () => memo.Result.Save(outputDir);
+
+    private static Action Saving(Task<TermMemo> memo, string outputDir) => () => memo.Result.Save(outputDir);
+
+    /// <summary>Writing the search index, which needs papers' topics and terms but not their related lists.</summary>
+    private static Action SearchIndex(Digest counted, StagedOutput output) =>
+        () => Search.SearchIndexWriter.Write(counted, (path, bytes) => output.Write(path, bytes));
 
     /// <summary>
     /// Every page, rendered in parallel, except those whose inputs hash says the published file is already
