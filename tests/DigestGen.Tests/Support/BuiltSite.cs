@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 
 namespace DigestGen.Tests.Support;
 
-/// <summary>The real content/ built once into a temp folder, with helpers to read pages back.</summary>
+/// <summary>The fixture site of the five first seeds built once into a temp folder, with helpers to read pages back.</summary>
 public sealed class BuiltSite : IDisposable
 {
     public const string BuildDate = "2026-11-22";

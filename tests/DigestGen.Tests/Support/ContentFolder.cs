@@ -35,7 +35,7 @@ internal sealed class ContentFolder : IDisposable
 
     public string Themes => _dir.Combine("themes");
 
-    /// <summary>Copies the frozen copy of the real content (tests/fixtures/real-site), and themes/ beside it.</summary>
+    /// <summary>A copy of the fixture site of the five first seeds (tests/fixtures/first-seeds), with themes/ beside it.</summary>
     public static ContentFolder FromFixture()
     {
         var folder = new ContentFolder().WithThemes();

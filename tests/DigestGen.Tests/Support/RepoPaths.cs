@@ -5,8 +5,8 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>A frozen copy of the real content (tests/fixtures/real-site/content), which curators' new seeds never change.</summary>
-    public static string FixtureContent => Path.Combine(Root, "tests", "fixtures", "real-site", "content");
+    /// <summary>The fixture site of the five first seeds (tests/fixtures/first-seeds/content), frozen: curators' new seeds never change it.</summary>
+    public static string FixtureContent => Path.Combine(Root, "tests", "fixtures", "first-seeds", "content");
 
     public static string Themes => Path.Combine(Root, "themes");
 

@@ -5,10 +5,10 @@ using DigestGen.Tests.Support;
 
 namespace DigestGen.Tests.Integration;
 
-/// <summary>Topics and related papers on the real content/.</summary>
-public class RealContentCurationTests
+/// <summary>Topics and related papers of the fixture site of the five first seeds.</summary>
+public class FixtureSiteCurationTests
 {
-    private static Digest Digest => RealDigest.Value;
+    private static Digest Digest => FixtureDigest.Value;
 
     [Fact]
     public void Taxonomy_has_the_sixteen_topics()
