@@ -13,7 +13,7 @@ public static class InputFingerprint
     /// <param name="buildDate">The date the build treats as today.</param>
     /// <param name="baseUrl">The base URL given on the command line, if any (the configured one is part of the content).</param>
     /// <param name="contentFingerprint">The content folder's <see cref="OfFolder"/>.</param>
-    /// <param name="themeFingerprint">The theme folder's <see cref="OfFolder"/>, which pages' source hashes use too.</param>
+    /// <param name="themeFingerprint">The theme folder's <see cref="OfFolder"/>, which pages' inputs hashes use too.</param>
     public static string Compute(DateOnly buildDate, string? baseUrl, string contentFingerprint, string themeFingerprint)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -16,9 +16,6 @@ internal delegate T MemoReader<T>(ref MemoBytes reader);
 /// </summary>
 internal static class MemoFile
 {
-    /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;&lt;extension&gt;</c>.</summary>
-    public static string PathFor(string outputDir, string extension) => CacheFolder.PathFor(outputDir, extension);
-
     /// <summary>What <paramref name="read"/> makes of the file, or null when there is none, it is of another format or context, or it cannot be read.</summary>
     /// <remarks>Read from the file's bytes in memory (<see cref="MemoBytes"/>): through a <see cref="BinaryReader"/>, long strings and 100,000 entries took twice as long or more.</remarks>
     public static T? Read<T>(string path, int version, UInt128 context, MemoReader<T> read)

@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using DigestGen.Ingest;
 using DigestGen.Diagnostics;
+using DigestGen.Publish;
 
 namespace DigestGen.Incremental;
 
@@ -21,7 +22,7 @@ public sealed class SeedMemo
     private readonly Lock _gate = new();
     private int _hits;
 
-    public SeedMemo(string outputDir) => _folder = MemoFile.PathFor(outputDir, ".seeds");
+    public SeedMemo(string outputDir) => _folder = CacheFolder.PathFor(outputDir, ".seeds");
 
     /// <summary>How many seeds were read back instead of parsed.</summary>
     public int Hits => _hits;

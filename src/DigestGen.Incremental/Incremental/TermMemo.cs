@@ -1,4 +1,5 @@
 using DigestGen.Curate.Terms;
+using DigestGen.Publish;
 using DigestGen.Text;
 
 namespace DigestGen.Incremental;
@@ -32,7 +33,7 @@ public sealed class TermMemo
     public PaperTermCounts Around(PaperTermCounts counting) =>
         (counter, title, body) => _terms.Get(title, body, (counting, counter, title, body), static s => s.counting(s.counter, s.title, s.body));
 
-    public static string PathFor(string outputDir) => MemoFile.PathFor(outputDir, ".terms.bin");
+    public static string PathFor(string outputDir) => CacheFolder.PathFor(outputDir, ".terms.bin");
 
     /// <summary>The memo the last build left for this output folder; empty when there is none, it cannot be read, or the generator changed.</summary>
     public static TermMemo Load(string outputDir) =>

@@ -1,4 +1,5 @@
 using DigestGen.Curate.Topics;
+using DigestGen.Publish;
 
 namespace DigestGen.Incremental;
 
@@ -31,7 +32,7 @@ public sealed class TopicMemo
         (title, body) => _topics.Get(title, body, (rules, title, body), static s => [.. s.rules(s.title, s.body)]);
 
     /// <summary>Beside the build record: <c>.digestgen-cache/&lt;output&gt;.topics.bin</c>.</summary>
-    public static string PathFor(string outputDir) => MemoFile.PathFor(outputDir, ".topics.bin");
+    public static string PathFor(string outputDir) => CacheFolder.PathFor(outputDir, ".topics.bin");
 
     /// <summary>The memo the last build left for this output folder; empty when there is none, it cannot be read, or the taxonomy or generator changed.</summary>
     public static TopicMemo Load(string outputDir, Taxonomy taxonomy)

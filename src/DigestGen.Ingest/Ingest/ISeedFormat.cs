@@ -22,7 +22,4 @@ public interface ISeedFormat
 }
 
 /// <summary>What a seed yields: papers from listings or abstract lists, and posts.</summary>
-public sealed record SeedRecords(IReadOnlyList<ListingRecord> Listings, IReadOnlyList<AbstractRecord> Abstracts, IReadOnlyList<PostRecord> Posts)
-{
-    public static SeedRecords None { get; } = new([], [], []);
-}
+public sealed record SeedRecords(IReadOnlyList<ListingRecord> Listings, IReadOnlyList<AbstractRecord> Abstracts, IReadOnlyList<PostRecord> Posts);

@@ -10,7 +10,6 @@ public static class SeedFormats
         new SocialPostsFormat(),
     ];
 
-    /// <summary>The format of that name among <paramref name="formats"/> (the default ones when not given), or null.</summary>
-    public static ISeedFormat? Named(string name, IReadOnlyList<ISeedFormat>? formats = null) =>
-        (formats ?? Default).FirstOrDefault(f => f.Name == name);
+    /// <summary>The default format of that name, or null.</summary>
+    public static ISeedFormat? Named(string name) => Default.FirstOrDefault(f => f.Name == name);
 }

@@ -66,14 +66,9 @@ public sealed class PublishJournal
     public static bool Recover(string outputDir)
     {
         var staging = StagingFor(outputDir);
-        var discarded = DiscardedFor(outputDir);
-        if (Directory.Exists(discarded))
-        {
-            Directory.Delete(discarded, recursive: true);
-        }
-
         if (!Directory.Exists(staging))
         {
+            Discard(outputDir);
             return false;
         }
 
@@ -116,20 +111,21 @@ public sealed class PublishJournal
 
     /// <summary>
     /// Removes the staging folder. It is first renamed into the cache folder beside the build record, so a
-    /// build killed while deleting it leaves no half-deleted folder that has lost its marker.
+    /// build killed while deleting it leaves no half-deleted folder that has lost its marker, only a
+    /// leftover in the cache folder, which the next call removes.
     /// </summary>
     public static void Discard(string outputDir)
     {
-        var staging = StagingFor(outputDir);
-        if (!Directory.Exists(staging))
-        {
-            return;
-        }
-
         var discarded = DiscardedFor(outputDir);
         if (Directory.Exists(discarded))
         {
             Directory.Delete(discarded, recursive: true);
+        }
+
+        var staging = StagingFor(outputDir);
+        if (!Directory.Exists(staging))
+        {
+            return;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(discarded)!);
@@ -143,12 +139,11 @@ public sealed class PublishJournal
     public static bool IsCommitted(string outputDir) => File.Exists(Path.Combine(StagingFor(outputDir), FileName));
 
     /// <summary>Creates the staging folder, marked as DigestGen's.</summary>
-    public static string CreateStaging(string outputDir)
+    public static void CreateStaging(string outputDir)
     {
         var staging = StagingFor(outputDir);
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, StagingMarker), "DigestGen stages a build here; it removes this folder when the build ends.\n");
-        return staging;
     }
 
     /// <summary>Carries out the moves and removals; whatever a killed earlier run already did is skipped.</summary>

@@ -141,16 +141,15 @@ public static partial class TexText
                     if (letters > i + 1)
                     {
                         var name = text[(i + 1)..letters];
-                        var close = letters;
-                        if (close < end && text[close] == '{' && partner[close] is var closing && closing > 0 && closing < end)
+                        if (letters < end && text[letters] == '{' && partner[letters] is var closing && closing > 0 && closing < end)
                         {
-                            Into(close + 1, closing, FormatKind(name, kind), depth + 1);
+                            Into(letters + 1, closing, FormatKind(name, kind), depth + 1);
                             i = closing + 1;
                             continue;
                         }
 
                         builder.Append(kind, Symbols.GetValueOrDefault(name, name));
-                        i = close;
+                        i = letters;
                         continue;
                     }
                 }

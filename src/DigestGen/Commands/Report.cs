@@ -13,7 +13,7 @@ internal static class Report
         o.WriteLine("Seeds:");
         foreach (var seed in digest.Seeds)
         {
-            var counts = SeedFormats.Named(seed.Format) is { } format ? $"{seed.Records} {format.RecordNoun}" : "skipped";
+            var counts = seed.Format == SeedFormat.Unknown ? "skipped" : $"{seed.Records} {SeedFormats.Named(seed.Format)?.RecordNoun ?? "records"}";
             o.WriteLine($"  {seed.File}  {seed.Format}  captured {seed.Captured:yyyy-MM-dd}  {seed.Lines} lines  {counts}");
         }
     }
