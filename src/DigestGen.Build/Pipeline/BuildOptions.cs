@@ -11,6 +11,9 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly 
     /// <summary>The seed formats read, in the order they are tried.</summary>
     public IReadOnlyList<Ingest.ISeedFormat> SeedFormats { get; init; } = Ingest.SeedFormats.Default;
 
+    /// <summary>The page families the site has (a page per paper, topic, date), in the order they are planned.</summary>
+    public IReadOnlyList<Site.IPageFamily> PageFamilies { get; init; } = Site.PageFamilies.Default;
+
     /// <summary>Whether a build waits for another build of the same output folder to finish (false: it fails at once).</summary>
     public bool WaitForLock { get; init; } = true;
 

@@ -38,7 +38,7 @@ public static class SiteBuilder
         var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
             var theme = InputFingerprint.OfFolder(Theme.DirectoryFor(themesDir, themeName));
-            return (InputFingerprint.Compute(options.BuildDate, options.BaseUrl, content.GetAwaiter().GetResult(), theme), theme);
+            return (InputFingerprint.Compute(options.BuildDate, options.BaseUrl, content.GetAwaiter().GetResult(), theme, Extensions(options)), theme);
         });
         var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
         OutputListing? verified = null;
@@ -66,7 +66,7 @@ public static class SiteBuilder
 
         // 6. Pages, the sitemap and the feeds.
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
-        var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, output, options.ContentDir));
+        var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, options.PageFamilies, output, options.ContentDir));
         if (digest.Config.BaseUrl.Length > 0)
         {
             background.Run(() => output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes)));
@@ -133,15 +133,18 @@ public static class SiteBuilder
     private static Action SearchIndex(Digest counted, StagedOutput output) =>
         () => Search.SearchIndexWriter.Write(counted, (path, bytes) => output.Write(path, bytes));
 
+    private static IEnumerable<string> Extensions(BuildOptions options) =>
+        options.SeedFormats.Select(f => "format " + f.GetType().FullName).Concat(options.PageFamilies.Select(f => "pages " + f.GetType().FullName));
+
     /// <summary>
     /// Every page, rendered in parallel, except those whose inputs hash says the published file is already
     /// what rendering would give. A method of its own so the planner and the theme's card cache
     /// (a few hundred MB at 100,000 papers) are garbage before feeds and search are built.
     /// </summary>
-    private static IReadOnlyCollection<string> WritePages(Digest digest, Theme theme, string themeFingerprint, StagedOutput output, string contentDir)
+    private static IReadOnlyCollection<string> WritePages(Digest digest, Theme theme, string themeFingerprint, IReadOnlyList<IPageFamily> families, StagedOutput output, string contentDir)
     {
         var assetVersion = CopyAssets(theme, output);
-        var planner = new SitePlanner(digest, new PageInputs(digest, themeFingerprint));
+        var planner = new SitePlanner(digest, new PageInputs(digest, themeFingerprint), families);
         var renderer = new PageRenderer(theme, planner.Site, assetVersion);
         var routes = new ConcurrentBag<string>();
         Parallel.ForEach(

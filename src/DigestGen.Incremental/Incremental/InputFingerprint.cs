@@ -14,7 +14,8 @@ public static class InputFingerprint
     /// <param name="baseUrl">The base URL given on the command line, if any (the configured one is part of the content).</param>
     /// <param name="contentFingerprint">The content folder's <see cref="OfFolder"/>.</param>
     /// <param name="themeFingerprint">The theme folder's <see cref="OfFolder"/>, which pages' inputs hashes use too.</param>
-    public static string Compute(DateOnly buildDate, string? baseUrl, string contentFingerprint, string themeFingerprint)
+    /// <param name="extensions">The seed formats and page families in use, by type: a build given other ones is not the same build.</param>
+    public static string Compute(DateOnly buildDate, string? baseUrl, string contentFingerprint, string themeFingerprint, IEnumerable<string> extensions)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -24,7 +25,7 @@ public static class InputFingerprint
             hash.AppendData(bytes);
         }
 
-        Add("digestgen-inputs/2");
+        Add("digestgen-inputs/3");
         Add(Text.GeneratorBuild.Id);
         Add(buildDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add(baseUrl ?? "\0");
@@ -32,6 +33,11 @@ public static class InputFingerprint
         Add(contentFingerprint);
         Add("theme");
         Add(themeFingerprint);
+        foreach (var extension in extensions)
+        {
+            Add(extension);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -34,7 +34,7 @@ internal static class MemoFile
                 return reader.ReadInt32() == version && reader.ReadHash() == context ? read(ref reader) : null;
             });
         }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or FormatException or System.Text.Json.JsonException or ArgumentException or UnauthorizedAccessException or IndexOutOfRangeException)
         {
             return null;
         }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using DigestGen.Curate.Topics;
 using DigestGen.Publish;
+using DigestGen.Text;
 
 namespace DigestGen.Incremental;
 
@@ -14,6 +16,11 @@ namespace DigestGen.Incremental;
 public sealed class TopicMemo
 {
     private const int FormatVersion = 2;
+
+    /// <summary>Topic rules as JSON, less what assignment does not read: a topic's name and description (shown on pages) and a phrase's line in topics.yml (for messages).</summary>
+    private static readonly JsonSerializerOptions RuleJson = ModelJson.Options(MemoJson.Default,
+        ModelJson.Without<Topic>(nameof(Topic.Name), nameof(Topic.Description)),
+        ModelJson.Without<TopicPhrase>(nameof(TopicPhrase.Line)));
 
     private readonly UInt128 _context;
     private readonly MemoEntries<string[]> _topics;
@@ -75,6 +82,6 @@ public sealed class TopicMemo
     });
 
     /// <summary>The generator's build and every topic rule: what topics depend on besides a paper's text.</summary>
-    private static UInt128 Context(Taxonomy taxonomy) => MemoFile.Context(taxonomy.Topics.SelectMany(topic =>
-        topic.Phrases.SelectMany(phrase => new[] { phrase.Text, string.Join(' ', phrase.Terms), $"{phrase.PrefixLast} {phrase.Weight}" }).Prepend(topic.Slug)));
+    private static UInt128 Context(Taxonomy taxonomy) =>
+        MemoFile.Context([JsonHash.Of(taxonomy.Topics, JsonHash.TypeIn<IReadOnlyList<Topic>>(RuleJson)).ToString("x32")]);
 }

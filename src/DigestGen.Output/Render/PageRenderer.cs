@@ -32,7 +32,7 @@ public sealed class PageRenderer(Theme theme, SiteInfo site, string assetVersion
     public sealed record LayoutContext(SiteInfo Site, string Root, PageHead Head, string Body, string Section, string AssetVersion);
 }
 
-/// <summary>A UTF-8 writer over a growable buffer, kept by one rendering thread and reused for every page it draws.</summary>
+/// <summary>A UTF-8 writer over a growable buffer, kept by one rendering thread and reused for every page it renders.</summary>
 public sealed class PageBuffer
 {
     private readonly MemoryStream _stream = new(64 * 1024);

@@ -62,7 +62,7 @@ public sealed class Theme
         handlebars.RegisterHelper("eq", (context, arguments) => Equals(arguments[0]?.ToString(), arguments[1]?.ToString()));
         var theme = new Theme(Path.GetFullPath(directory), handlebars);
 
-        // {{card this @root.Root}} draws partials/paper-card.hbs once per paper and page depth: a paper
+        // {{card this @root.Root}} renders partials/paper-card.hbs once per paper and page depth: a paper
         // appears in many lists (dates, topics, related papers), and its card is the same in all of them.
         var cardFile = Path.Combine(theme.Directory, "partials", "paper-card.hbs");
         if (File.Exists(cardFile))

@@ -159,7 +159,7 @@ public static class SearchIndexWriter
                 Routes.Paper(p.Slug),
                 p.DigestDate,
                 topics,
-                SitePlanner.Snippet(p.Abstract.ToPlainText(), SnippetLength),
+                Snippet.Cut(p.Abstract.ToPlainText(), SnippetLength),
                 p.Upvotes ?? 0,
                 terms.Title,
                 [terms.Abstract, terms.Organisation]);
@@ -168,11 +168,11 @@ public static class SearchIndexWriter
             .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new SearchDocument(
                 true,
-                SitePlanner.Snippet(p.Text.Replace('\n', ' '), 90),
+                Snippet.Cut(p.Text.Replace('\n', ' '), 90),
                 Routes.Post(p.DigestDate, p.Id),
                 p.DigestDate,
                 p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t]).ToList(),
-                SitePlanner.Snippet(p.Text.Replace('\n', ' '), SnippetLength),
+                Snippet.Cut(p.Text.Replace('\n', ' '), SnippetLength),
                 0,
                 [],
                 [digest.Terms.Of(p)]));

@@ -3,6 +3,8 @@ using System.Net;
 using DigestGen.Curate;
 using DigestGen.Curate.Topics;
 
+using DigestGen.Text;
+
 namespace DigestGen.Site;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class FeedPlanner
         Parallel.For(0, topics.Count, i => feeds[i] = new FeedDefinition(
             Routes.Topic(topics[i].Slug),
             $"{_digest.Config.Title}: {topics[i].Name}",
-            SitePlanner.Snippet(topics[i].Description, 300),
+            Snippet.Cut(topics[i].Description, 300),
             Routes.Topic(topics[i].Slug),
             Newest(papers[topics[i].Slug], posts[topics[i].Slug])));
         return feeds;
@@ -89,15 +91,15 @@ public sealed class FeedPlanner
         }
 
         return new FeedItem(p.Id, p.Title, _baseUrl + Routes.Paper(p.Slug), p.DigestDate, Categories(p.Topics), html,
-            SitePlanner.Snippet(p.Abstract.ToPlainText(), 300));
+            Snippet.Cut(p.Abstract.ToPlainText(), 300));
     }
 
     private FeedItem PostItem(Post p)
     {
         var text = p.Text.Replace('\n', ' ');
-        var title = "Post: " + SitePlanner.Snippet(text, 90);
+        var title = "Post: " + Snippet.Cut(text, 90);
         return new FeedItem(p.Id, title, _baseUrl + Routes.Post(p.DigestDate, p.Id), p.DigestDate, Categories(p.Topics),
-            PostFormatter.ToHtml(p.Text), SitePlanner.Snippet(text, 300));
+            PostFormatter.ToHtml(p.Text), Snippet.Cut(text, 300));
     }
 
     private IReadOnlyList<(string Slug, string Name)> Categories(IReadOnlyList<string> topics) =>

@@ -31,10 +31,6 @@ public sealed class InputsHash
         return this;
     }
 
-    public InputsHash Add(int? value) => value is { } v ? Add(1).Add(v) : Add(0);
-
-    public InputsHash Add(bool value) => Add(value ? 1 : 0);
-
     public InputsHash Add(DateOnly value) => Add(value.DayNumber);
 
     public InputsHash Add(DateOnly? value) => value is { } v ? Add(1).Add(v) : Add(0);
@@ -44,17 +40,6 @@ public sealed class InputsHash
         Span<byte> bytes = stackalloc byte[16];
         MemoryMarshal.Write(bytes, in value);
         _hash.Append(bytes);
-        return this;
-    }
-
-    public InputsHash Add(IReadOnlyList<string> texts)
-    {
-        Add(texts.Count);
-        foreach (var text in texts)
-        {
-            Add(text);
-        }
-
         return this;
     }
 

@@ -14,9 +14,10 @@ using DigestGen.Text;
 namespace DigestGen.Tests.Seams;
 
 /// <summary>
-/// The caches' keys and records are written by hand, field by field. These tests change every property of
-/// the models by reflection and check that each change reaches the key (or survives the round trip), so a
-/// field added to a model fails here until it is either hashed or listed, with a reason, as no input.
+/// The caches' keys and records come from the models' generated JSON (<see cref="ModelJson"/>), so a field
+/// added to a model is in them without a change to the caches. These tests hold that to account: they
+/// change every property of the models by reflection and check that each change reaches the key (or
+/// survives the round trip), unless the cache names the property, with a reason, as no input.
 /// </summary>
 public class CacheKeyCoverageTests
 {
@@ -59,7 +60,7 @@ public class CacheKeyCoverageTests
         var papers = new[] { paper, other };
         var digest = new Digest(new DigestConfig(), Day, [], papers, [post], taxonomy, new DiagnosticBag(), CorpusTerms.Count(papers, [post]));
         var inputs = new PageInputs(digest, "theme");
-        return (inputs.PaperPage(paper, null, null), inputs.DatePage(Day, papers, [post], null, null));
+        return (PaperPages.Inputs(inputs, paper, null, null), DatePages.Inputs(inputs, Day, papers, [post], null, null));
     }
 
     /// <summary>A different value of the same type, for every type the models use.</summary>
@@ -173,6 +174,16 @@ public class CacheKeyCoverageTests
         {
             Assert.True(reloaded.Hits == 0, $"{name} changes topic assignment but not the topic memo's key");
         }
+    }
+
+    [Fact]
+    public void Leaving_out_a_property_that_does_not_exist_fails_at_once()
+    {
+        // A renamed property must not drop out of an exclusion list and quietly back into the keys.
+        var options = ModelJson.Options(PageInputsJson.Default, ModelJson.Without<Paper>("ArxivId"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => options.GetTypeInfo(typeof(Paper)));
+        Assert.Contains("ArxivId", error.Message);
     }
 
     [Fact]

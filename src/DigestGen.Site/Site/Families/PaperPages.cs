@@ -1,0 +1,67 @@
+using System.Globalization;
+using DigestGen.Curate;
+using DigestGen.Text;
+
+namespace DigestGen.Site;
+
+/// <summary>A page per paper at <c>/papers/&lt;slug&gt;/</c>: its abstract, facts, topics, related papers and posts, and links to the papers beside it on its date.</summary>
+public sealed class PaperPages : IPageFamily
+{
+    public IEnumerable<PagePlan> Plan(PlanContext site)
+    {
+        foreach (var day in site.Index.PapersByDate.Values)
+        {
+            for (var i = 0; i < day.Count; i++)
+            {
+                var paper = day[i];
+                var previous = i > 0 ? day[i - 1] : null;
+                var next = i + 1 < day.Count ? day[i + 1] : null;
+                yield return new PagePlan(Routes.Paper(paper.Slug), site.Hash(s => Inputs(s, paper, previous, next)), () => Page(site, paper, previous, next));
+            }
+        }
+    }
+
+    internal static UInt128 Inputs(PageInputs inputs, Paper paper, Paper? previous, Paper? next) =>
+        inputs.Page("paper").Paper(paper).PaperIds(paper.Related).PostIds(paper.DiscussedIn).Paper(previous).Paper(next).Value;
+
+    private static SitePage Page(PlanContext site, Paper paper, Paper? previous, Paper? next)
+    {
+        var (index, views) = (site.Index, site.Views);
+        var route = Routes.Paper(paper.Slug);
+        var model = new PaperPage(
+            paper.Id,
+            paper.Title,
+            paper.TitleDerived,
+            paper.Abstract.ToHtml(),
+            PageViews.Byline(paper),
+            paper.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
+            paper.Upvotes,
+            paper.Sources.Select(s => s.CaptureDate).Distinct().Order().Select(d => new LinkView(Routes.Date(d), PageViews.LongDate(d))).ToList(),
+            paper.Sources.Select(s => $"{s.File}, line {s.Line} (captured {s.CaptureDate:yyyy-MM-dd})").ToList(),
+            views.Chips(paper.Topics),
+            paper.Related.Select(id => views.Card(index.PaperById[id])).ToList(),
+            paper.DiscussedIn.Select(id => views.Post(index.PostById[id])).ToList(),
+            previous is null ? null : new LinkView(Routes.Paper(previous.Slug), previous.Title),
+            next is null ? null : new LinkView(Routes.Paper(next.Slug), next.Title));
+
+        var abstractText = paper.Abstract.ToPlainText();
+        var meta = new List<MetaTag>
+        {
+            new("property", "og:type", "article"),
+            new("name", "citation_title", paper.Title),
+            new("name", "citation_abstract", abstractText),
+            new("name", "citation_online_date", paper.DigestDate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
+        };
+        if (paper.Published is { } published)
+        {
+            meta.Add(new MetaTag("name", "citation_publication_date", published.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (paper.Organisation is { } org)
+        {
+            meta.Add(new MetaTag("name", "citation_author_institution", org));
+        }
+
+        return new SitePage(route, "paper", views.Head(paper.Title, Snippet.Cut(abstractText, 200), route, meta), model, "papers");
+    }
+}

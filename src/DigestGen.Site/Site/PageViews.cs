@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using DigestGen.Curate;
+using DigestGen.Text;
+
+namespace DigestGen.Site;
+
+/// <summary>
+/// The pieces every page is made of, made one way for all page families: paper cards, posts, topic chips,
+/// the page head, and dates as readers see them.
+/// </summary>
+public sealed class PageViews
+{
+    public const int SnippetLength = 220;
+
+    private readonly SiteIndex _index;
+    private readonly ConcurrentDictionary<string, PaperCard> _cards = new(StringComparer.Ordinal);
+
+    public PageViews(SiteIndex index)
+    {
+        _index = index;
+        var c = index.Digest.Config;
+        Site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
+        HasFeeds = c.BaseUrl.Length > 0;
+    }
+
+    public SiteInfo Site { get; }
+
+    /// <summary>Whether the site has feeds: only with a base URL, as feeds need absolute links.</summary>
+    public bool HasFeeds { get; }
+
+    /// <summary>Cards hold only root-relative URLs, so one card serves every list a paper appears in.</summary>
+    public PaperCard Card(Paper p) => _cards.GetOrAdd(p.Id, _ => NewCard(p));
+
+    public PostView Post(Post post) => new(
+        post.Id,
+        LongDate(post.DigestDate),
+        Routes.Date(post.DigestDate),
+        PostFormatter.ToHtml(post.Text),
+        $"{post.Source.File}, lines {post.Source.Line}–{post.LastLine}",
+        post.Mentions.Concat(post.Related).Distinct().Take(5).Select(id => new LinkView(Routes.Paper(_index.PaperById[id].Slug), _index.PaperById[id].Title)).ToList());
+
+    public IReadOnlyList<TopicChip> Chips(IReadOnlyList<string> topics)
+    {
+        var bySlug = _index.Digest.Taxonomy.BySlug;
+        return topics.Where(bySlug.ContainsKey).Select(t => new TopicChip(Routes.Topic(t), bySlug[t].Name)).ToList();
+    }
+
+    public PageHead Head(string title, string description, string route, IReadOnlyList<MetaTag> extra, IReadOnlyList<FeedLink>? feeds = null)
+    {
+        var canonical = Routes.Absolute(Site.BaseUrl, route);
+        var meta = new List<MetaTag>
+        {
+            new("property", "og:title", title),
+            new("property", "og:description", description),
+            new("property", "og:site_name", Site.Title),
+        };
+        if (canonical.Length > 0)
+        {
+            meta.Add(new MetaTag("property", "og:url", canonical));
+        }
+
+        if (!extra.Any(m => m.Key == "og:type"))
+        {
+            meta.Add(new MetaTag("property", "og:type", "website"));
+        }
+
+        meta.AddRange(extra);
+        feeds ??= HasFeeds ? FeedDefinition.LinksFor("", Site.Title) : [];
+        return new PageHead(title, description, canonical, meta, feeds);
+    }
+
+    /// <summary>"3 authors · Qwen", "3 authors", "Qwen", or nothing.</summary>
+    public static string? Byline(Paper p) => (p.AuthorCount, p.Organisation) switch
+    {
+        ({ } n, { } org) => $"{n} {(n == 1 ? "author" : "authors")} · {org}",
+        ({ } n, null) => $"{n} {(n == 1 ? "author" : "authors")}",
+        (null, { } org) => org,
+        _ => null,
+    };
+
+    public static string LongDate(DateOnly d) => d.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"March 3, 2026", or "March 3 – April 4, 2026" for a range.</summary>
+    public static string DateSpan(DateOnly from, DateOnly to) =>
+        from == to ? LongDate(from)
+        : from.Year == to.Year ? $"{from.ToString("MMMM d", CultureInfo.InvariantCulture)} – {LongDate(to)}"
+        : $"{LongDate(from)} – {LongDate(to)}";
+
+    private PaperCard NewCard(Paper p) => new(
+        p.Id,
+        Routes.Paper(p.Slug),
+        p.Title,
+        p.TitleDerived,
+        LongDate(p.DigestDate),
+        Routes.Date(p.DigestDate),
+        p.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+        p.Upvotes,
+        Byline(p),
+        Snippet.Cut(p.Abstract.ToPlainText(), SnippetLength),
+        Chips(p.Topics));
+}
