@@ -26,7 +26,7 @@ public static class DigestLoader
     {
         var diagnostics = new DiagnosticBag();
         var settings = ReadSettings(options, diagnostics);
-        var (seeds, papers, posts) = ReadSeeds(options, settings, diagnostics, timings, Ingest(options));
+        var (seeds, papers, posts) = ReadSeeds(options, settings, diagnostics, timings);
         (papers, posts) = timings.Time("topics", () => TopicCuration.Apply(papers, posts, settings.Taxonomy, settings.Overrides, diagnostics));
         var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts));
         var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, settings.Taxonomy, diagnostics, terms);
@@ -50,9 +50,6 @@ public static class DigestLoader
     }
 
     /// <summary>Reading one seed with the formats the options name.</summary>
-    public static SeedIngest Ingest(BuildOptions options) =>
-        (path, file, captured, problems) => SeedIngestor.Ingest(path, file, captured, problems, options.SeedFormats);
-
     /// <summary>The digest with every paper's and post's related papers (until now their lists are empty).</summary>
     public static Digest Relate(Digest counted)
     {
@@ -64,11 +61,10 @@ public static class DigestLoader
     /// Ingest, catalog and curate. A method of its own so the seeds' records and the catalog (hundreds
     /// of MB at 100,000 papers) die when it returns, instead of living on in the caller's closures.
     /// </summary>
-    /// <param name="ingest">Reads one seed (<see cref="Ingest"/>, or a cache around it).</param>
     public static (IReadOnlyList<SeedSummary> Seeds, IReadOnlyList<Paper> Papers, IReadOnlyList<Post> Posts) ReadSeeds(
-        BuildOptions options, ContentSettings settings, DiagnosticBag diagnostics, StageTimings timings, SeedIngest ingest)
+        BuildOptions options, ContentSettings settings, DiagnosticBag diagnostics, StageTimings timings)
     {
-        var seeds = timings.Time("ingest", () => IngestSeeds(options, settings.Config, diagnostics, ingest));
+        var seeds = timings.Time("ingest", () => IngestSeeds(options, settings.Config, diagnostics));
         var catalog = timings.Time("catalog", () =>
         {
             var c = new PaperCatalog();
@@ -82,7 +78,7 @@ public static class DigestLoader
         return (summaries, papers, posts);
     }
 
-    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics, SeedIngest ingest)
+    private static IReadOnlyList<SeedIngestResult> IngestSeeds(BuildOptions options, DigestConfig config, DiagnosticBag diagnostics)
     {
         // Every file of content/ that cannot be read as one (a dangling link, a pipe) is reported once, here.
         var files = Files.RegularFiles.Under(options.ContentDir, (file, why) => diagnostics.Warn(file, 0, why))
@@ -108,7 +104,7 @@ public static class DigestLoader
             }
 
             var path = Path.Combine(options.ContentDir, file);
-            results[i] = ingest(path, file, captured, diagnostics);
+            results[i] = SeedIngestor.Ingest(path, file, captured, diagnostics, options.SeedFormats);
         });
 
         return results;

@@ -30,6 +30,7 @@ public static class SiteBuilder
         OutputFolder.Check(options.OutputDir, [options.ContentDir, themesDir]);
         using var held = BuildLock.Acquire(options.OutputDir, options.WaitForLock, options.Waiting);
         PublishJournal.Recover(options.OutputDir);
+        CacheFolder.RemoveRetired(options.OutputDir);
 
         // 2. The inputs: when none changed and output/ is as the last build left it, there is nothing to do.
         var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
@@ -100,14 +101,12 @@ public static class SiteBuilder
     /// </summary>
     private static Digest LoadDigest(BuildOptions options, StageTimings timings, StagedOutput output, BackgroundWork background)
     {
-        // 3. Settings, then the seeds: read (parsed only when new or changed), merged into papers, curated.
+        // 3. Settings, then the seeds: read, merged into papers, curated.
         var diagnostics = new DiagnosticBag();
         var settings = DigestLoader.ReadSettings(options, diagnostics);
         var topicMemo = Task.Run(() => TopicMemo.Load(options.OutputDir, settings.Taxonomy));
         var termMemo = Task.Run(() => TermMemo.Load(options.OutputDir));
-        var seedMemo = new SeedMemo(options.OutputDir);
-        var (seeds, papers, posts) = DigestLoader.ReadSeeds(options, settings, diagnostics, timings, seedMemo.Around(DigestLoader.Ingest(options)));
-        seedMemo.Prune();
+        var (seeds, papers, posts) = DigestLoader.ReadSeeds(options, settings, diagnostics, timings);
 
         // 4. Topics and index terms, each remembered per paper. Memos hold only pure results, so saving
         //    them before the build has succeeded is safe.

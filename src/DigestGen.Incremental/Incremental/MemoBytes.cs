@@ -42,9 +42,6 @@ internal ref struct MemoBytes(ReadOnlySpan<byte> bytes)
         }
     }
 
-    /// <summary>The bytes not read yet.</summary>
-    public readonly ReadOnlySpan<byte> Rest => _bytes[_at..];
-
     public bool ReadBoolean() => _bytes[_at++] != 0;
 
     public byte ReadByte() => _bytes[_at++];

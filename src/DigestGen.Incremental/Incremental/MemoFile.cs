@@ -9,7 +9,7 @@ namespace DigestGen.Incremental;
 internal delegate T MemoReader<T>(ref MemoBytes reader);
 
 /// <summary>
-/// What the memos (<see cref="Ingest.SeedMemo"/>, <see cref="Topics.TopicMemo"/>, <see cref="Terms.TermMemo"/>)
+/// What the memos (<see cref="TopicMemo"/>, <see cref="TermMemo"/>)
 /// share: a file beside the build record in <c>.digestgen-cache/</c> that is only read when its format
 /// and its context (the generator's build and whatever else the work depends on) are this build's, and
 /// is written atomically. The per-paper memos key their entries by a 128-bit hash of the paper's text (<see cref="Key"/>).
@@ -34,7 +34,7 @@ internal static class MemoFile
                 return reader.ReadInt32() == version && reader.ReadHash() == context ? read(ref reader) : null;
             });
         }
-        catch (Exception e) when (e is IOException or FormatException or System.Text.Json.JsonException or ArgumentException or UnauthorizedAccessException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException or IndexOutOfRangeException)
         {
             return null;
         }

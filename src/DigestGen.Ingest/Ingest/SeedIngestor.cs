@@ -2,9 +2,6 @@ using DigestGen.Diagnostics;
 
 namespace DigestGen.Ingest;
 
-/// <summary>Reading one seed file into records, as a function a cache can wrap (see <see cref="SeedIngestor.Ingest(string, string, DateOnly, DiagnosticBag, IReadOnlyList{ISeedFormat})"/>).</summary>
-public delegate SeedIngestResult SeedIngest(string path, string displayName, DateOnly captureDate, DiagnosticBag diagnostics);
-
 /// <summary>Reads one seed file: decodes it, detects its format from the content, and runs the matching parser.</summary>
 public static class SeedIngestor
 {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using DigestGen.Diagnostics;
 
 namespace DigestGen.Ingest;
@@ -74,25 +75,39 @@ public static class SeedReader
         return Encoding.GetEncoding(1252);
     }
 
-    /// <summary>Whether the whole stream is valid UTF-8 (read once in chunks, then rewound).</summary>
+    /// <summary>Whether the whole stream is valid UTF-8 (read once in chunks, checked with the vectorised <see cref="Utf8.IsValid(ReadOnlySpan{byte})"/>, then rewound).</summary>
     private static bool IsUtf8(Stream stream)
     {
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
+            var carried = 0;
             int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = stream.Read(buffer, carried, buffer.Length - carried)) > 0)
             {
-                decoder.GetCharCount(buffer.AsSpan(0, read), flush: false);
+                var filled = carried + read;
+
+                // A character cut by the chunk's end is checked with the next chunk: back up to its first byte.
+                var end = filled;
+                for (var back = 1; back <= 3 && back <= filled; back++)
+                {
+                    if ((buffer[filled - back] & 0xC0) != 0x80)
+                    {
+                        end = buffer[filled - back] >= 0xC0 ? filled - back : filled;
+                        break;
+                    }
+                }
+
+                if (!Utf8.IsValid(buffer.AsSpan(0, end)))
+                {
+                    return false;
+                }
+
+                carried = filled - end;
+                buffer.AsSpan(end, carried).CopyTo(buffer);
             }
 
-            decoder.GetCharCount([], flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
+            return carried == 0 || Utf8.IsValid(buffer.AsSpan(0, carried));
         }
         finally
         {

@@ -14,4 +14,17 @@ public static class CacheFolder
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         return Path.Combine(Path.GetDirectoryName(full)!, Name, Path.GetFileName(full) + extension);
     }
+
+    /// <summary>
+    /// Removes what older builds kept here and no build reads any more: the parsed seeds of <c>&lt;output&gt;.seeds/</c>
+    /// (parsing a seed again costs less than reading it back), which would otherwise stay in every CI cache.
+    /// </summary>
+    public static void RemoveRetired(string outputDir)
+    {
+        var seeds = PathFor(outputDir, ".seeds");
+        if (Directory.Exists(seeds))
+        {
+            Directory.Delete(seeds, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using DigestGen.Config;
 using DigestGen.Curate;
@@ -185,38 +184,4 @@ public class CacheKeyCoverageTests
         var error = Assert.Throws<InvalidOperationException>(() => options.GetTypeInfo(typeof(Paper)));
         Assert.Contains("ArxivId", error.Message);
     }
-
-    [Fact]
-    public void Every_property_of_seed_records_survives_the_seed_memo()
-    {
-        using var dir = new TempDir();
-        var listing = Seeds.Listing($"First Paper Title\n\n{Seeds.LongAbstract("alpha")}\n\n  • 6 authors\n·\nAug 7 2\n\nSecond\n\n{Seeds.LongAbstract("beta")}\n\nQwen Qwen\n·\nJul 30, 2024 12\n");
-        var posts = "Thrilled to share our #ICML2024 paper! 🧵\nIt works. https://t.co/abc123 @alice\n";
-        var abstracts = "Dept of Things\nAbstract:We study things in large language models and find that they matter a great deal.\n";
-        foreach (var (name, text) in new[] { ("a.txt", listing), ("b.txt", posts), ("c.txt", abstracts) })
-        {
-            var path = dir.Combine(name);
-            File.WriteAllText(path, text);
-            SeedIngest ingest = (p, n, c, d) => SeedIngestor.Ingest(p, n, c, d);
-            var parsed = new SeedMemo(dir.Combine("output")).Around(ingest)(path, name, Day, new DiagnosticBag());
-            var memo = new SeedMemo(dir.Combine("output"));
-            var remembered = memo.Around(ingest)(path, name, Day, new DiagnosticBag());
-
-            Assert.Equal(1, memo.Hits);
-            Assert.Equal(Describe(parsed), Describe(remembered));
-            Assert.True(parsed.RecordCount > 0);
-        }
-    }
-
-    /// <summary>Every public property, walked through records and lists, as text: two values are alike when these are equal.</summary>
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{s}\"",
-        IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Describe)) + "]",
-        _ when value.GetType().IsPrimitive || value is DateOnly || value.GetType().IsEnum => value.ToString()!,
-        _ => value.GetType().Name + "{" + string.Join(", ", value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
-            .Select(p => $"{p.Name}={Describe(p.GetValue(value))}")) + "}",
-    };
 }

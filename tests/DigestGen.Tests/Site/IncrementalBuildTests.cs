@@ -145,6 +145,21 @@ public class IncrementalBuildTests
         Assert.Equal(1, result.Publish.Removed);
     }
 
+    [Fact]
+    public void Parsed_seeds_left_by_older_builds_are_removed_from_the_cache()
+    {
+        using var content = Site();
+        Build(content);
+        var retired = Path.Combine(content.Root, ".digestgen-cache", "output.seeds");
+        Directory.CreateDirectory(retired);
+        File.WriteAllText(Path.Combine(retired, "0123.bin"), "parsed seed");
+
+        Build(content);
+
+        Assert.False(Directory.Exists(retired));
+        Assert.True(File.Exists(Path.Combine(content.Root, ".digestgen-cache", "output.record")) || Directory.EnumerateFiles(Path.Combine(content.Root, ".digestgen-cache")).Any());
+    }
+
     /// <summary>
     /// The listing asks only about recorded files and folders, and lists a folder only when its time moved:
     /// files put anywhere after a rebuild (whose record holds folder times taken after publishing) are found.
