@@ -8,6 +8,7 @@ using DigestGen.Pipeline;
 // bench build DIR OUT         one build, printing wall time per stage, peak memory and files written
 // bench micro [--filter X]   BenchmarkDotNet over the hot inner parts (parsers, tokenizer, topics, related papers, one page)
 // bench suite ROOT N…         the whole build benchmark (median of three runs per scenario), as a Markdown table
+// bench domdiff A B           compare every HTML page of two built sites as documents (exit 1 when any differs)
 if (args.Length >= 3 && args[0] == "generate")
 {
     var topics = File.ReadAllText(Path.Combine(FindRoot(), "content", "topics.yml"));
@@ -26,6 +27,11 @@ if (args.Length >= 1 && args[0] == "micro")
     // bench micro [--filter *Tokenize*]: BenchmarkDotNet over the hot inner parts
     BenchmarkDotNet.Running.BenchmarkSwitcher.FromTypes([typeof(HotPaths)]).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
     return 0;
+}
+
+if (args.Length >= 3 && args[0] == "domdiff")
+{
+    return DomComparison.Run(args[1], args[2], Console.Out);
 }
 
 if (args.Length >= 3 && args[0] == "suite")
@@ -94,7 +100,7 @@ if (args.Length >= 2 && args[0] == "search")
 
 if (args.Length >= 2 && args[0] == "profile")
 {
-    // Where render time goes: planning the pages, drawing them with Handlebars, encoding.
+    // Where render time goes: planning the pages, rendering them with the theme, encoding.
     var options = new BuildOptions(args[1], "/tmp/unused", new DateOnly(2030, 1, 1));
     var digest = DigestLoader.Load(options, new StageTimings());
     var theme = DigestGen.Render.Theme.Load(Path.Combine(FindRoot(), "themes"), "default");

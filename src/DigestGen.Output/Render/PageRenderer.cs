@@ -1,15 +1,21 @@
 using System.Text;
 using DigestGen.Site;
+using Scriban.Runtime;
 
 namespace DigestGen.Render;
 
-/// <summary>Draws a <see cref="SitePage"/>: its page template inside the theme's layout.</summary>
+/// <summary>Renders a <see cref="SitePage"/>: its page template inside the theme's layout.</summary>
 public sealed class PageRenderer(Theme theme, SiteInfo site, string assetVersion)
 {
-    public string Render(SitePage page) => theme.RenderLayout(Layout(page));
+    public string Render(SitePage page)
+    {
+        using var writer = new StringWriter();
+        theme.RenderLayout(writer, Layout(page));
+        return writer.ToString();
+    }
 
     /// <summary>
-    /// Draws the page as UTF-8 into a reusable buffer and returns its bytes, valid until the buffer's
+    /// Renders the page as UTF-8 into a reusable buffer and returns its bytes, valid until the buffer's
     /// next use: at 100,000 pages, skipping the page-sized string and its byte copy halves what a build allocates.
     /// </summary>
     public ReadOnlySpan<byte> Render(SitePage page, PageBuffer buffer)
@@ -19,17 +25,30 @@ public sealed class PageRenderer(Theme theme, SiteInfo site, string assetVersion
         return buffer.Bytes;
     }
 
-    private LayoutContext Layout(SitePage page)
+    /// <summary>
+    /// What the templates see. A page template: <c>site</c>, <c>root</c> (the prefix from the page to the
+    /// site root, for every link), <c>page</c> (the page's model) and <c>asset_version</c>. The layout:
+    /// <c>site</c>, <c>root</c>, <c>head</c>, <c>body</c> (the rendered page), <c>section</c> and <c>asset_version</c>.
+    /// </summary>
+    private ScriptObject Layout(SitePage page)
     {
-        var body = theme.RenderPage(page.Template, new PageContext(site, page.Root, page.Model, assetVersion));
-        return new LayoutContext(site, page.Root, page.Head, body, page.Section, assetVersion);
+        var body = theme.RenderPage(page.Template, new ScriptObject
+        {
+            ["site"] = site,
+            ["root"] = page.Root,
+            ["page"] = page.Model,
+            ["asset_version"] = assetVersion,
+        });
+        return new ScriptObject
+        {
+            ["site"] = site,
+            ["root"] = page.Root,
+            ["head"] = page.Head,
+            ["body"] = body,
+            ["section"] = page.Section,
+            ["asset_version"] = assetVersion,
+        };
     }
-
-    /// <summary>What a page template sees: <c>{{Page.X}}</c>, and <c>{{@root.Root}}</c> to prefix every link.</summary>
-    public sealed record PageContext(SiteInfo Site, string Root, object Page, string AssetVersion);
-
-    /// <summary>What the layout sees; <c>Body</c> is the rendered page.</summary>
-    public sealed record LayoutContext(SiteInfo Site, string Root, PageHead Head, string Body, string Section, string AssetVersion);
 }
 
 /// <summary>A UTF-8 writer over a growable buffer, kept by one rendering thread and reused for every page it renders.</summary>

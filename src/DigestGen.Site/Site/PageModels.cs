@@ -14,7 +14,7 @@ public sealed record PaperPage(
     string Id,
     string Title,
     bool TitleDerived,
-    string AbstractHtml,
+    Html Abstract,
     string? Byline,
     string? Published,
     int? Upvotes,
@@ -27,11 +27,11 @@ public sealed record PaperPage(
     LinkView? Next);
 
 /// <summary>A topic's first page (its <paramref name="Stats"/> give the topic's size) or one of its archive pages (they give the dates they cover).</summary>
-public sealed record TopicPage(string Name, string DescriptionHtml, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);
+public sealed record TopicPage(string Name, Html Description, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);
 
 public sealed record TopicsPage(IReadOnlyList<TopicSummary> Topics);
 
-public sealed record TopicSummary(string Url, string Name, int Count, string DescriptionHtml);
+public sealed record TopicSummary(string Url, string Name, int Count, Html Description);
 
 public sealed record DatePage(string Date, string Heading, IReadOnlyList<PaperCard> Papers, IReadOnlyList<PostView> Posts, LinkView? Previous, LinkView? Next)
 {
@@ -42,11 +42,11 @@ public sealed record DatePage(string Date, string Heading, IReadOnlyList<PaperCa
 
 public sealed record DatesPage(IReadOnlyList<ArchiveYear> Years);
 
-public sealed record ArchiveYear(int Year, int Count, string HeatmapSvg, IReadOnlyList<ArchiveMonth> Months);
+public sealed record ArchiveYear(int Year, int Count, Html Heatmap, IReadOnlyList<ArchiveMonth> Months);
 
 public sealed record ArchiveMonth(string Name, int Count, IReadOnlyList<CountLink> Days);
 
-public sealed record MarkdownPage(string Title, string Html);
+public sealed record MarkdownPage(string Title, Html Body);
 
 public sealed record NotFoundPage(string BasePath);
 

@@ -36,7 +36,7 @@ public sealed class PageViews
         post.Id,
         LongDate(post.DigestDate),
         Routes.Date(post.DigestDate),
-        PostFormatter.ToHtml(post.Text),
+        new Html(PostFormatter.ToHtml(post.Text)),
         $"{post.Source.File}, lines {post.Source.Line}–{post.LastLine}",
         post.Mentions.Concat(post.Related).Distinct().Take(5).Select(id => new LinkView(Routes.Paper(_index.PaperById[id].Slug), _index.PaperById[id].Title)).ToList());
 

@@ -88,7 +88,7 @@ public sealed class SitePlanner
     private SitePage TopicsPage()
     {
         var topics = _index.ShownTopics
-            .Select(t => new TopicSummary(Routes.Topic(t.Slug), t.Name, _index.PapersByTopic.GetValueOrDefault(t.Slug)?.Count ?? 0, MarkdownText.ToHtml(t.Description)))
+            .Select(t => new TopicSummary(Routes.Topic(t.Slug), t.Name, _index.PapersByTopic.GetValueOrDefault(t.Slug)?.Count ?? 0, new Html(MarkdownText.ToHtml(t.Description))))
             .ToList();
         return new SitePage(Routes.Topics, "topics", _views.Head("Topics", "Every topic of the digest with its papers.", Routes.Topics, []), new TopicsPage(topics), "topics");
     }
@@ -99,7 +99,7 @@ public sealed class SitePlanner
         var years = _index.Dates.GroupBy(d => d.Year).OrderByDescending(g => g.Key).Select(year => new ArchiveYear(
             year.Key,
             year.Sum(d => counts.GetValueOrDefault(d)),
-            CalendarHeatmap.Svg(year.Key, counts),
+            new Html(CalendarHeatmap.Svg(year.Key, counts)),
             year.GroupBy(d => d.Month).OrderByDescending(g => g.Key).Select(month => new ArchiveMonth(
                 CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Key) + " " + year.Key,
                 month.Sum(d => counts.GetValueOrDefault(d)),
@@ -144,7 +144,7 @@ public sealed class SitePlanner
         var (title, body) = MarkdownText.SplitTitle(markdown);
         title ??= CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' '));
         var route = slug + "/";
-        return new SitePage(route, "page", _views.Head(title, Snippet.Cut(body, 200), route, []), new MarkdownPage(title, MarkdownText.ToHtml(body)), slug);
+        return new SitePage(route, "page", _views.Head(title, Snippet.Cut(body, 200), route, []), new MarkdownPage(title, new Html(MarkdownText.ToHtml(body))), slug);
     }
 
     private IReadOnlyList<CountLink> TopicCounts() =>

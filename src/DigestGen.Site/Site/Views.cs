@@ -1,7 +1,7 @@
 namespace DigestGen.Site;
 
-// The data templates see. URLs are root-relative routes; templates prefix them with @root.Root.
-// Every string is plain text: templates escape it ({{x}}); only fields named *Html are markup we made.
+// The data templates see. URLs are root-relative routes; templates prefix them with {{ root }}.
+// Every string is plain text, which templates escape as they write it; markup we made is of type Html.
 
 public sealed record LinkView(string Url, string Text);
 
@@ -20,7 +20,7 @@ public sealed record PaperCard(
     string Snippet,
     IReadOnlyList<TopicChip> Topics);
 
-public sealed record PostView(string Id, string DigestDate, string DateUrl, string Html, string Source, IReadOnlyList<LinkView> Papers);
+public sealed record PostView(string Id, string DigestDate, string DateUrl, Html Text, string Source, IReadOnlyList<LinkView> Papers);
 
 public sealed record CountLink(string Url, string Text, int Count);
 

@@ -28,14 +28,14 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         {
             var page = await browser.NewPageAsync();
             var errors = new List<string>();
-            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text + " " + m.Location); };
             page.PageError += (_, e) => errors.Add(e);
             var response = await page.GotoAsync(browser.Url + route);
 
             Assert.Equal(200, response!.Status);
             Assert.True(await page.Locator("h1").CountAsync() == 1, route);
             Assert.True(await page.Locator("link[rel=stylesheet]").EvaluateAsync<bool>("l => l.sheet !== null && l.sheet.cssRules.length > 10"), $"{route}: stylesheet not applied");
-            Assert.Empty(errors);
+            Assert.True(errors.Count == 0, route + ": " + string.Join("\n", errors));
             await page.Context.CloseAsync();
         }
 

@@ -83,6 +83,35 @@ public class BadInputTests
         Assert.Equal("seeds/test.txt: warning: the file is not valid UTF-8; it was read as Windows-1252", warning.ToString());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_utf8_seed_with_a_character_cut_by_a_read_chunk_is_read_as_utf8(int bytesBeforeTheCut)
+    {
+        // The check reads 64 KiB at a time. It once took a bullet (3 bytes) cut by a chunk's end for invalid
+        // UTF-8 and read a whole 600 KB listing as Windows-1252, so "• 3 authors" lines became titles.
+        const int chunk = 65536;
+        var body = new StringBuilder();
+        for (var i = 0; body.Length < chunk + 4096; i++)
+        {
+            body.Append($"Paper Title Number {i:D5}\n\n{Seeds.LongAbstract("chunks")}\n\n  \u2022 3 authors\n\u00b7\nAug 7 2\n\n");
+        }
+
+        var bullet = Encoding.UTF8.GetBytes("\u2022");
+        var unpadded = Encoding.UTF8.GetBytes(Seeds.Listing(body.ToString()));
+        var before = unpadded.AsSpan(0, chunk - 3).LastIndexOf(bullet);
+        var padding = new string(' ', chunk - bytesBeforeTheCut - before);
+        var bytes = Encoding.UTF8.GetBytes(Seeds.Listing(padding + body));
+        Assert.Equal(bullet, bytes[(chunk - bytesBeforeTheCut)..(chunk - bytesBeforeTheCut + 3)]);
+
+        var diagnostics = new DiagnosticBag();
+        var result = Seeds.Ingest(bytes, diagnostics);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.True(result.Listings.Count > 100);
+        Assert.All(result.Listings, l => Assert.Equal(3, l.AuthorCount));
+    }
+
     [Fact]
     public void Prose_that_fits_no_format_is_reported_not_guessed()
     {

@@ -280,7 +280,7 @@ public class IncrementalBuildTests
                 File.WriteAllText(digestYml, File.ReadAllText(digestYml).Replace("title: T", "title: The Digest", StringComparison.Ordinal));
                 break;
             case "card template":
-                var card = Path.Combine(content.Themes, "default", "partials", "paper-card.hbs");
+                var card = Path.Combine(content.Themes, "default", "partials", "paper-card.html");
                 File.WriteAllText(card, File.ReadAllText(card).Replace("</li>", "<!-- tweak --></li>", StringComparison.Ordinal));
                 break;
             case "seed edited":

@@ -74,17 +74,32 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_template_error_found_while_rendering_exits_2_naming_the_file_line_and_column()
+    {
+        using var content = HostileSite();
+        var paper = Path.Combine(content.Themes, "default", "pages", "paper.html");
+        File.WriteAllText(paper, File.ReadAllText(paper).Replace("{{ page.title }}", "{{ page.titel }}", StringComparison.Ordinal));
+
+        var run = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-01-01");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"pages/paper\.html:3:\d+: error: .*titel", run.Err);
+        Assert.DoesNotContain("internal error", run.Err);
+        Assert.DoesNotContain("   at ", run.Err);
+    }
+
+    [Fact]
     public void A_failed_build_leaves_output_untouched()
     {
         using var content = HostileSite();
         CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-01-01");
         var before = Directory.EnumerateFiles(content.Output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
 
-        File.Delete(Path.Combine(content.Themes, "default", "pages", "paper.hbs"));
+        File.Delete(Path.Combine(content.Themes, "default", "pages", "paper.html"));
         var run = CliRun.Of("build", "--content", content.Content, "--output", content.Output, "--build-date", "2026-01-01");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("pages/paper.hbs", run.Err);
+        Assert.Contains("pages/paper.html", run.Err);
         var after = Directory.EnumerateFiles(content.Output, "*", SearchOption.AllDirectories).ToList();
         Assert.Equal(before.Keys.Order(), after.Order());
         Assert.All(after, f => Assert.Equal(before[f], File.ReadAllBytes(f)));

@@ -32,7 +32,7 @@ public sealed class PaperPages : IPageFamily
             paper.Id,
             paper.Title,
             paper.TitleDerived,
-            paper.Abstract.ToHtml(),
+            new Html(paper.Abstract.ToHtml()),
             PageViews.Byline(paper),
             paper.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
             paper.Upvotes,

@@ -16,7 +16,7 @@ public sealed class TopicPages : IPageFamily
         {
             var papers = site.Index.PapersByTopic.GetValueOrDefault(topic.Slug) ?? [];
             var pagination = new TopicPagination(papers.Count);
-            var description = new Lazy<string>(() => MarkdownText.ToHtml(topic.Description));
+            var description = new Lazy<Html>(() => new Html(MarkdownText.ToHtml(topic.Description)));
             var first = papers.GetRange(0, pagination.FirstPageCount);
             yield return new PagePlan(
                 Routes.Topic(topic.Slug),
@@ -43,7 +43,7 @@ public sealed class TopicPages : IPageFamily
 
     /// <param name="page">0 for the topic's first page, else the archive page's number.</param>
     /// <param name="total">The topic's size, shown on its first page only.</param>
-    private static SitePage Page(PageViews views, Topic topic, string description, List<Paper> shown, int page, int archived, int total)
+    private static SitePage Page(PageViews views, Topic topic, Html description, List<Paper> shown, int page, int archived, int total)
     {
         var route = page == 0 ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page);
         var span = shown.Count == 0 ? "" : PageViews.DateSpan(shown[^1].DigestDate, shown[0].DigestDate);

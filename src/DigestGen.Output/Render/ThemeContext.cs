@@ -1,0 +1,103 @@
+using System.Collections;
+using DigestGen.Site;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace DigestGen.Render;
+
+/// <summary>
+/// The Scriban context every theme template renders in, escaped by default: a value a template writes
+/// (<c>{{ page.title }}</c>) is HTML-escaped unless it is <see cref="Html"/>, and one that starts a URL
+/// attribute's value must be an http(s), mailto or relative URL, or it is written as <c>#</c>.
+/// <para>
+/// Escaping happens once, where a value meets the page, not where it is made: <c>include</c>, the card
+/// function and <c>html.escape</c> return <see cref="Html"/> (see <see cref="ThemeFunctions"/>), so
+/// nothing they return is escaped a second time. One context per rendering thread, reused for
+/// every page it renders: its caches of member accessors and parsed partials would cost more to
+/// build per page than the page itself.
+/// </para>
+/// </summary>
+internal sealed class ThemeContext : TemplateContext
+{
+    public ThemeContext(ScriptObject builtins)
+        : base(builtins)
+    {
+        // A misspelt variable or field is an error naming its file, line and column, never an empty string.
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        // Loop steps count over the context's whole life, which spans many pages.
+        LoopLimit = 0;
+        RecursiveLimit = 64;
+    }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        if (textAsObject is null)
+        {
+            return this;
+        }
+
+        // Every output this context writes to is one of ours: pages, partials and cards all render through RenderTo/RenderToHtml.
+        var output = (HtmlOutput)Output;
+        if (textAsObject is Html html)
+        {
+            output.WriteValue(html.Value);
+            return this;
+        }
+
+        var text = ObjectToString(textAsObject) ?? "";
+        if (output.AtUrlStart && !SafeUrl.IsAllowed(text))
+        {
+            text = "#";
+        }
+
+        output.WriteValue(Html.Escape(text));
+        return this;
+    }
+
+    /// <summary>As in Handlebars and Liquid's <c>blank</c>: an empty string, list or markup, and zero, are false.</summary>
+    public override bool ToBool(SourceSpan span, object? value) => value switch
+    {
+        string text => text.Length > 0,
+        Html html => html.Value.Length > 0,
+        ICollection list => list.Count > 0,
+        int number => number != 0,
+        _ => base.ToBool(span, value),
+    };
+
+    /// <summary>Renders <paramref name="template"/> into a string of markup, with <paramref name="variables"/> in scope.</summary>
+    public Html RenderToHtml(Template template, ScriptObject variables)
+    {
+        var writer = new StringWriter();
+        PushOutput(new HtmlOutput(writer));
+        PushGlobal(variables);
+        try
+        {
+            template.Render(this);
+        }
+        finally
+        {
+            PopGlobal();
+            PopOutput();
+        }
+
+        return new Html(writer.ToString());
+    }
+
+    /// <summary>Renders <paramref name="template"/> straight to <paramref name="writer"/>, with <paramref name="variables"/> in scope.</summary>
+    public void RenderTo(TextWriter writer, Template template, ScriptObject variables)
+    {
+        PushOutput(new HtmlOutput(writer));
+        PushGlobal(variables);
+        try
+        {
+            template.Render(this);
+        }
+        finally
+        {
+            PopGlobal();
+            PopOutput();
+        }
+    }
+}

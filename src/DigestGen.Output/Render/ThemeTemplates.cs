@@ -1,0 +1,67 @@
+using DigestGen.Config;
+using Scriban;
+
+namespace DigestGen.Render;
+
+/// <summary>
+/// A theme's templates, parsed once: <c>layouts/base.html</c>, one template per page kind in <c>pages/</c>,
+/// and the <c>partials/</c> that <c>include</c> and <c>card</c> render. A syntax error names the file,
+/// line and column. Parsed templates are read-only and shared by every rendering thread.
+/// </summary>
+internal sealed class ThemeTemplates
+{
+    public const string Extension = ".html";
+
+    private ThemeTemplates(Template layout, IReadOnlyDictionary<string, Template> pages, IReadOnlyDictionary<string, Template> partials)
+    {
+        Layout = layout;
+        Pages = pages;
+        Partials = partials;
+    }
+
+    public Template Layout { get; }
+
+    /// <summary>By page kind (<c>paper</c>, <c>topic</c>, …).</summary>
+    public IReadOnlyDictionary<string, Template> Pages { get; }
+
+    /// <summary>By name (<c>post</c> for <c>partials/post.html</c>).</summary>
+    public IReadOnlyDictionary<string, Template> Partials { get; }
+
+    public static ThemeTemplates Load(string directory, IReadOnlyList<string> requiredPages)
+    {
+        var layout = Parse(Path.Combine(directory, "layouts", "base" + Extension));
+        var pages = Folder(directory, "pages").ToDictionary(f => Path.GetFileNameWithoutExtension(f), Parse, StringComparer.Ordinal);
+        var partials = Folder(directory, "partials").ToDictionary(f => Path.GetFileNameWithoutExtension(f), Parse, StringComparer.Ordinal);
+        var missing = requiredPages.Where(p => !pages.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ConfigException($"{directory}: error: the theme has no template for {string.Join(", ", missing.Select(m => $"pages/{m}{Extension}"))}");
+        }
+
+        return new ThemeTemplates(layout, pages, partials);
+    }
+
+
+    private static IEnumerable<string> Folder(string directory, string name)
+    {
+        var folder = Path.Combine(directory, name);
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*" + Extension).Order(StringComparer.Ordinal) : [];
+    }
+
+    /// <summary>A template, or a configuration error (exit code 2) naming the file, line and column of each problem.</summary>
+    private static Template Parse(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new ConfigException($"{file}: error: template not found");
+        }
+
+        var template = Template.Parse(File.ReadAllText(file), file);
+        if (template.HasErrors)
+        {
+            throw new ConfigException(string.Join("\n", template.Messages.Select(m => TemplateError.Format(m.Span, m.Message))));
+        }
+
+        return template;
+    }
+}
