@@ -5,6 +5,9 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly 
 {
     public string? ThemesDir { get; init; }
 
+    /// <summary>The themes folder: <see cref="ThemesDir"/>, or <c>themes/</c> beside the content folder.</summary>
+    public string ThemesFolder => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ContentDir))!, "themes");
+
     /// <summary>Replaces the configured base URL (CI knows the real one).</summary>
     public string? BaseUrl { get; init; }
 

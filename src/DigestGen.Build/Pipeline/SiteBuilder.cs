@@ -24,7 +24,7 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options, StageTimings? timings = null)
     {
         timings ??= new StageTimings();
-        var themesDir = options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentDir))!, "themes");
+        var themesDir = options.ThemesFolder;
 
         // 1. The output folder: safe to write and ours alone, one build at a time, a killed build's publish finished.
         OutputFolder.Check(options.OutputDir, [options.ContentDir, themesDir]);
@@ -38,7 +38,7 @@ public static class SiteBuilder
         var themeName = DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme;
         var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
-            var theme = InputFingerprint.OfFolder(Theme.DirectoryFor(themesDir, themeName));
+            var theme = string.Join(" ", ThemeChain.Resolve(themesDir, themeName).Folders.Select(InputFingerprint.OfFolder));
             return (InputFingerprint.Compute(options.BuildDate, options.BaseUrl, content.GetAwaiter().GetResult(), theme, Extensions(options)), theme);
         });
         var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
@@ -206,14 +206,11 @@ public static class SiteBuilder
     private static string CopyAssets(Theme theme, StagedOutput output)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (Directory.Exists(theme.AssetsDirectory))
+        foreach (var (file, path) in theme.Assets)
         {
-            foreach (var file in Files.RegularFiles.Under(theme.AssetsDirectory))
-            {
-                var bytes = File.ReadAllBytes(Path.Combine(theme.AssetsDirectory, file));
-                hash.AppendData(bytes);
-                output.Write("assets/" + file, bytes);
-            }
+            var bytes = File.ReadAllBytes(path);
+            hash.AppendData(bytes);
+            output.Write("assets/" + file, bytes);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];

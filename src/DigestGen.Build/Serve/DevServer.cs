@@ -55,7 +55,7 @@ public sealed class DevServer : IDisposable
     /// <summary>Completed builds so far (tests wait on it).</summary>
     public int Generation => Volatile.Read(ref _generation);
 
-    private string ThemesDir => _options.ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_options.ContentDir))!, "themes");
+    private string ThemesDir => _options.ThemesFolder;
 
     public void Dispose()
     {

@@ -7,9 +7,9 @@ using Scriban.Syntax;
 namespace DigestGen.Render;
 
 /// <summary>
-/// A theme folder: Scriban templates (<c>layouts/base.html</c>, one per page kind in <c>pages/</c>,
-/// <c>partials/</c>) and static <c>assets/</c> copied as they are. Templates are parsed once and
-/// rendered from several threads, each with its own <see cref="ThemeContext"/>.
+/// A theme: Scriban templates (<c>layouts/base.html</c>, one per page kind in <c>pages/</c>, <c>partials/</c>)
+/// and static <c>assets/</c> copied as they are, from its folder and its parents' (<see cref="ThemeChain"/>).
+/// Templates are parsed once and rendered from several threads, each with its own <see cref="ThemeContext"/>.
 /// </summary>
 public sealed class Theme
 {
@@ -18,32 +18,29 @@ public sealed class Theme
     private readonly ThemeTemplates _templates;
     private readonly ThreadLocal<ThemeContext> _contexts;
 
-    private Theme(string directory, ThemeTemplates templates)
+    private Theme(ThemeChain chain, ThemeTemplates templates)
     {
-        Directory = directory;
+        Chain = chain;
         _templates = templates;
         var builtins = ThemeFunctions.Builtins(templates);
         _contexts = new ThreadLocal<ThemeContext>(() => new ThemeContext(builtins));
     }
 
-    public string Directory { get; }
+    /// <summary>The theme's folder and its parents' (see <see cref="ThemeChain"/>).</summary>
+    public ThemeChain Chain { get; }
 
-    public string AssetsDirectory => Path.Combine(Directory, "assets");
+    /// <summary>The files to copy to the site's <c>assets/</c>, by path inside it, each from the nearest theme that has it.</summary>
+    public IReadOnlyDictionary<string, string> Assets => Chain.Files("assets");
 
-    /// <summary>The folder of the theme a configuration names: a path to a theme folder, or a name under the themes folder.</summary>
+    /// <summary>The folder of a theme by name: a path to a theme folder, or a name under the themes folder.</summary>
     public static string DirectoryFor(string themesDir, string name) =>
         Path.GetFullPath(System.IO.Directory.Exists(name) ? name : Path.Combine(themesDir, name));
 
-    /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder).</summary>
+    /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder), with its parents.</summary>
     public static Theme Load(string themesDir, string name)
     {
-        var directory = DirectoryFor(themesDir, name);
-        if (!System.IO.Directory.Exists(Path.Combine(directory, "layouts")))
-        {
-            throw new ConfigException($"{DigestConfigLoader.FileName}: error: theme '{name}' not found (looked for {Path.Combine(directory, "layouts")})");
-        }
-
-        return new Theme(directory, ThemeTemplates.Load(directory, RequiredPages));
+        var chain = ThemeChain.Resolve(themesDir, name);
+        return new Theme(chain, ThemeTemplates.Load(chain, RequiredPages));
     }
 
     /// <summary>A page template's output: the body the layout places in <c>{{ body }}</c>.</summary>

@@ -27,26 +27,26 @@ internal sealed class ThemeTemplates
     /// <summary>By name (<c>post</c> for <c>partials/post.html</c>).</summary>
     public IReadOnlyDictionary<string, Template> Partials { get; }
 
-    public static ThemeTemplates Load(string directory, IReadOnlyList<string> requiredPages)
+    /// <summary>The templates of a theme and its parents, each from the nearest theme that has it.</summary>
+    public static ThemeTemplates Load(ThemeChain chain, IReadOnlyList<string> requiredPages)
     {
-        var layout = Parse(Path.Combine(directory, "layouts", "base" + Extension));
-        var pages = Folder(directory, "pages").ToDictionary(f => Path.GetFileNameWithoutExtension(f), Parse, StringComparer.Ordinal);
-        var partials = Folder(directory, "partials").ToDictionary(f => Path.GetFileNameWithoutExtension(f), Parse, StringComparer.Ordinal);
+        var layout = chain.Files("layouts").GetValueOrDefault("base" + Extension)
+            ?? throw new ConfigException($"{chain.Folders[0]}: error: the theme has no layouts/base{Extension}");
+        var pages = Templates(chain, "pages");
         var missing = requiredPages.Where(p => !pages.ContainsKey(p)).ToList();
         if (missing.Count > 0)
         {
-            throw new ConfigException($"{directory}: error: the theme has no template for {string.Join(", ", missing.Select(m => $"pages/{m}{Extension}"))}");
+            throw new ConfigException($"{chain.Folders[0]}: error: the theme has no template for {string.Join(", ", missing.Select(m => $"pages/{m}{Extension}"))}");
         }
 
-        return new ThemeTemplates(layout, pages, partials);
+        return new ThemeTemplates(Parse(layout), pages, Templates(chain, "partials"));
     }
 
-
-    private static IEnumerable<string> Folder(string directory, string name)
-    {
-        var folder = Path.Combine(directory, name);
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*" + Extension).Order(StringComparer.Ordinal) : [];
-    }
+    /// <summary>The templates directly in a part's folder, by name.</summary>
+    private static Dictionary<string, Template> Templates(ThemeChain chain, string part) =>
+        chain.Files(part)
+            .Where(f => !f.Key.Contains('/') && f.Key.EndsWith(Extension, StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f.Key), f => Parse(f.Value), StringComparer.Ordinal);
 
     /// <summary>A template, or a configuration error (exit code 2) naming the file, line and column of each problem.</summary>
     private static Template Parse(string file)

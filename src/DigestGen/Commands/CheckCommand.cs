@@ -14,7 +14,9 @@ internal static class CheckCommand
         common.AddTo(command, withOutput: false);
         command.SetAction(parse => Report.Guard(stderr, () =>
         {
-            var digest = DigestLoader.Load(common.Read(parse), new StageTimings());
+            var options = common.Read(parse);
+            var digest = DigestLoader.Load(options, new StageTimings());
+            CheckTheme(options, digest);
             Report.Seeds(stdout, digest);
             Report.Topics(stdout, digest);
             var summary = BuildSummary.Of(digest);
@@ -23,5 +25,27 @@ internal static class CheckCommand
             return Report.ExitCode(summary, parse.GetValue(common.Strict));
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The theme's own templates that override nothing in its parents (a misspelt <c>pages/papr.html</c>
+    /// changes nothing), as warnings; a missing parent theme stops the check as it stops a build. A
+    /// content folder without its theme beside it is checked for its content only.
+    /// </summary>
+    private static void CheckTheme(BuildOptions options, Digest digest)
+    {
+        var themes = options.ThemesFolder;
+        if (!Directory.Exists(Render.Theme.DirectoryFor(themes, digest.Config.Theme)))
+        {
+            return;
+        }
+
+        var shownFrom = Path.GetDirectoryName(themes)!;
+        var chain = Render.ThemeChain.Resolve(themes, digest.Config.Theme);
+        foreach (var file in chain.Unmatched())
+        {
+            digest.Diagnostics.Warn(Path.GetRelativePath(shownFrom, Path.Combine(chain.Folders[0], file)).Replace('\\', '/'), 0,
+                $"overrides nothing in the parent theme '{Path.GetFileName(chain.Folders[1])}': is its name misspelt? (a new partial is fine if a template includes it)");
+        }
     }
 }
