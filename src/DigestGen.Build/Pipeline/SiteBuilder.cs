@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using DigestGen.Config;
 using DigestGen.Curate;
 using DigestGen.Curate.Terms;
 using DigestGen.Curate.Topics;
@@ -146,26 +147,34 @@ public static class SiteBuilder
         var planner = new SitePlanner(digest, new PageInputs(digest, themeFingerprint), families);
         var renderer = new PageRenderer(theme, planner.Site, assetVersion);
         var routes = new ConcurrentBag<string>();
-        Parallel.ForEach(
-            planner.PagePlans(ContentPages(contentDir)),
-            () => new PageBuffer(),
-            (plan, _, buffer) =>
-            {
-                if (!output.TryKeep(plan.File, plan.Inputs))
+        try
+        {
+            Parallel.ForEach(
+                planner.PagePlans(ContentPages(contentDir)),
+                () => new PageBuffer(),
+                (plan, _, buffer) =>
                 {
-                    var page = plan.Page();
-                    if (page.Route != plan.Route)
+                    if (!output.TryKeep(plan.File, plan.Inputs))
                     {
-                        throw new InvalidOperationException($"page planned at '{plan.Route}' was made at '{page.Route}'");
+                        var page = plan.Page();
+                        if (page.Route != plan.Route)
+                        {
+                            throw new InvalidOperationException($"page planned at '{plan.Route}' was made at '{page.Route}'");
+                        }
+
+                        output.Write(page.File, renderer.Render(page, buffer), plan.Inputs);
                     }
 
-                    output.Write(page.File, renderer.Render(page, buffer), plan.Inputs);
-                }
-
-                routes.Add(plan.Route);
-                return buffer;
-            },
-            _ => { });
+                    routes.Add(plan.Route);
+                    return buffer;
+                },
+                _ => { });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ConfigException>().Any())
+        {
+            // A template error fails on every rendering thread at once: report one, the same one every run.
+            throw e.Flatten().InnerExceptions.OfType<ConfigException>().OrderBy(c => c.Message, StringComparer.Ordinal).First();
+        }
 
         output.Write(Routes.NotFound, renderer.Render(planner.NotFound()));
         return routes;

@@ -80,17 +80,9 @@ internal static class Report
     /// <summary>The one line (and exit code) for an exception that ended a command.</summary>
     public static int Fail(TextWriter stderr, Exception e)
     {
-        // Pages are rendered in parallel: a template error fails on every thread at once. Report one of them.
-        while (e is AggregateException aggregate)
+        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
         {
-            var inner = aggregate.Flatten().InnerExceptions;
-            var config = inner.OfType<Config.ConfigException>().OrderBy(c => c.Message, StringComparer.Ordinal).FirstOrDefault();
-            if (config is null && inner.Count != 1)
-            {
-                break;
-            }
-
-            e = config ?? inner[0];
+            e = aggregate.InnerExceptions[0];
         }
 
         switch (e)

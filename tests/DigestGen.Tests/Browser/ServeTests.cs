@@ -67,6 +67,26 @@ public class ServeTests(BrowserSite browser) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task A_template_error_shows_in_the_overlay_with_its_file_line_and_column()
+    {
+        using var content = Site();
+        using var server = new DevServer(new BuildOptions(content.Content, content.Output, new DateOnly(2026, 1, 1)), "127.0.0.1", 0, _ => { });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.Url);
+
+        var generation = server.Generation;
+        var date = Path.Combine(content.Themes, "default", "pages", "date.html");
+        File.WriteAllText(date, File.ReadAllText(date).Replace("{{ page.heading }}", "{{ page.headng }}", StringComparison.Ordinal));
+        await WaitFor(() => server.Generation > generation, "the failed rebuild");
+
+        await page.WaitForSelectorAsync("#digestgen-overlay");
+        Assert.Matches(@"pages/date\.html:2:\d+: error: .*headng", await page.Locator("#digestgen-overlay").TextContentAsync());
+        using var http = new HttpClient();
+        Assert.Contains("First Paper On Caches", await http.GetStringAsync(server.Url + "dates/2025-08-19/"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public void Serve_binds_to_loopback_by_default()
     {
         var help = CliRun.Of("serve", "--help");
