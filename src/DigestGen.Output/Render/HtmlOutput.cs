@@ -10,6 +10,8 @@ namespace DigestGen.Render;
 /// </summary>
 internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
 {
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("&<>\"'`=");
+
     private static readonly string[] UrlAttributes = ["href=\"", "src=\"", "action=\"", "formaction=\"", "poster=\"", "cite=\"", "href='", "src='", "action='"];
 
     public TextWriter Writer => writer;
@@ -34,6 +36,35 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
     {
         Write(text, offset, count);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A text value, escaped on its way to the writer (as <see cref="Html.Escape"/>, without building the escaped string).</summary>
+    public void WriteEscaped(string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var rest = text.AsSpan();
+        while (rest.IndexOfAny(Escaped) is var next and >= 0)
+        {
+            writer.Write(rest[..next]);
+            writer.Write(rest[next] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#x27;",
+                '`' => "&#x60;",
+                _ => "&#x3D;",
+            });
+            rest = rest[(next + 1)..];
+        }
+
+        writer.Write(rest);
+        AtUrlStart = false;
     }
 
     /// <summary>A value, already escaped or markup we made.</summary>

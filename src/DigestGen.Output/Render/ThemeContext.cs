@@ -20,6 +20,9 @@ namespace DigestGen.Render;
 /// </summary>
 internal sealed class ThemeContext : TemplateContext
 {
+    private readonly List<StringWriter> _writers = [];
+    private int _depth;
+
     public ThemeContext(ScriptObject builtins)
         : base(builtins)
     {
@@ -52,7 +55,7 @@ internal sealed class ThemeContext : TemplateContext
             text = "#";
         }
 
-        output.WriteValue(Html.Escape(text));
+        output.WriteEscaped(text);
         return this;
     }
 
@@ -69,20 +72,23 @@ internal sealed class ThemeContext : TemplateContext
     /// <summary>Renders <paramref name="template"/> into a string of markup, with <paramref name="variables"/> in scope.</summary>
     public Html RenderToHtml(Template template, ScriptObject variables)
     {
-        var writer = new StringWriter();
-        PushOutput(new HtmlOutput(writer));
-        PushGlobal(variables);
+        // A page body, a partial inside it, a card inside that: one writer per depth, reused for every page.
+        if (_depth == _writers.Count)
+        {
+            _writers.Add(new StringWriter(new System.Text.StringBuilder(16 * 1024)));
+        }
+
+        var writer = _writers[_depth++];
         try
         {
-            template.Render(this);
+            RenderTo(writer, template, variables);
+            return new Html(writer.ToString());
         }
         finally
         {
-            PopGlobal();
-            PopOutput();
+            writer.GetStringBuilder().Clear();
+            _depth--;
         }
-
-        return new Html(writer.ToString());
     }
 
     /// <summary>Renders <paramref name="template"/> straight to <paramref name="writer"/>, with <paramref name="variables"/> in scope.</summary>

@@ -175,6 +175,35 @@ public class CacheKeyCoverageTests
         }
     }
 
+    /// <summary>What pages do not show of the settings: the seed list is on /status/ only, which is always rendered.</summary>
+    private static readonly string[] NotPageInputs = [nameof(DigestConfig.Seeds)];
+
+    [Fact]
+    public void Every_setting_and_every_field_of_a_topic_changes_every_page_hash()
+    {
+        var paper = APaper("p1", "First Paper");
+        var topic = new Topic("agents", "Agents", "About agents.", []);
+        UInt128 Hash(DigestConfig config, Topic t)
+        {
+            var digest = new Digest(config, Day, [], [paper], [], new Taxonomy([t]), new DiagnosticBag(), CorpusTerms.Count([paper], []));
+            return PaperPages.Inputs(new PageInputs(digest, "theme"), paper, null, null);
+        }
+
+        var config = new DigestConfig();
+        var before = Hash(config, topic);
+        foreach (var property in typeof(DigestConfig).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !NotPageInputs.Contains(p.Name)))
+        {
+            var changed = With(config, property, Changed(property.GetValue(config), property.PropertyType, "x"));
+            Assert.True(Hash(changed, topic) != before, $"DigestConfig.{property.Name} does not reach the pages' inputs hash");
+        }
+
+        foreach (var property in typeof(Topic).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(Topic.Phrases)))
+        {
+            var changed = With(topic, property, Changed(property.GetValue(topic), property.PropertyType, "x"));
+            Assert.True(Hash(config, changed) != before, $"Topic.{property.Name} does not reach the pages' inputs hash");
+        }
+    }
+
     [Fact]
     public void Leaving_out_a_property_that_does_not_exist_fails_at_once()
     {
