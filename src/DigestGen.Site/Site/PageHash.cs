@@ -34,49 +34,25 @@ public sealed class PageHash(PageInputs inputs, InputsHash hash)
         return this;
     }
 
-    public PageHash Papers(IReadOnlyCollection<Paper> papers)
-    {
-        hash.Add(papers.Count);
-        foreach (var paper in papers)
-        {
-            hash.Add(inputs.PaperHash(paper.Id));
-        }
+    public PageHash Papers(IReadOnlyCollection<Paper> papers) => All(papers.Count, papers.Select(p => inputs.PaperHash(p.Id)));
 
-        return this;
-    }
+    public PageHash PaperIds(IReadOnlyList<string> ids) => All(ids.Count, ids.Select(inputs.PaperHash));
 
-    public PageHash PaperIds(IReadOnlyList<string> ids)
-    {
-        hash.Add(ids.Count);
-        foreach (var id in ids)
-        {
-            hash.Add(inputs.PaperHash(id));
-        }
+    public PageHash Posts(IReadOnlyCollection<Post> posts) => All(posts.Count, posts.Select(p => inputs.PostHash(p.Id)));
 
-        return this;
-    }
-
-    public PageHash Posts(IReadOnlyCollection<Post> posts)
-    {
-        hash.Add(posts.Count);
-        foreach (var post in posts)
-        {
-            hash.Add(inputs.PostHash(post.Id));
-        }
-
-        return this;
-    }
-
-    public PageHash PostIds(IReadOnlyList<string> ids)
-    {
-        hash.Add(ids.Count);
-        foreach (var id in ids)
-        {
-            hash.Add(inputs.PostHash(id));
-        }
-
-        return this;
-    }
+    public PageHash PostIds(IReadOnlyList<string> ids) => All(ids.Count, ids.Select(inputs.PostHash));
 
     public UInt128 Value => hash.Value;
+
+    /// <summary>A list: its length, then each item's hash.</summary>
+    private PageHash All(int count, IEnumerable<UInt128> hashes)
+    {
+        hash.Add(count);
+        foreach (var item in hashes)
+        {
+            hash.Add(item);
+        }
+
+        return this;
+    }
 }
