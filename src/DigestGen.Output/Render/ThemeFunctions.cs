@@ -23,6 +23,7 @@ internal static class ThemeFunctions
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Remove("include");
         builtins.SetValue("include", new Include(templates), readOnly: true);
+        builtins.SetValue("include_cached", new IncludeCached(new Include(templates)), readOnly: true);
 
         var builtinHtml = (ScriptObject)builtins["html"]!;
         var html = new ScriptObject();
@@ -83,6 +84,35 @@ internal static class ThemeFunctions
             }
 
             return ((ThemeContext)context).RenderToHtml(partial, variables);
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
+    /// <summary>
+    /// <c>{{ include_cached "site-header" root section site.title }}</c>: a partial rendered once per distinct
+    /// value of the arguments after its name, as Hugo's <c>partialCached</c>. For the parts of a page that are
+    /// the same on thousands of pages (header, footer): the partial must depend on nothing but those values.
+    /// </summary>
+    private sealed class IncludeCached(Include include) : IScriptCustomFunction
+    {
+        private readonly ConcurrentDictionary<string, Html> _rendered = new(StringComparer.Ordinal);
+
+        public int RequiredParameterCount => 1;
+
+        public int ParameterCount => 1;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+
+        public Type ReturnType => typeof(Html);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "partial");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var key = string.Join("\u0001", arguments.Select(a => context.ObjectToString(a)));
+            return _rendered.TryGetValue(key, out var html) ? html : _rendered.GetOrAdd(key, (Html)include.Invoke(context, callerContext, arguments, blockStatement)!);
         }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

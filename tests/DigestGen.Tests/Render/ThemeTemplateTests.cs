@@ -63,6 +63,19 @@ public class ThemeTemplateTests
     }
 
     [Fact]
+    public void A_cached_include_is_rendered_once_per_value_of_its_key()
+    {
+        using var dir = new TempDir();
+        var theme = ThemeWith(dir, "{{ include_cached \"tag\" page.name }}", ("partials/tag.html", "<b>{{ page.name }} {{ page.count }}</b>"));
+
+        Assert.Equal("<b>a &amp; b 1</b>", Render(theme, new Named("a & b", [], 1)));
+        Assert.Equal("<b>c 2</b>", Render(theme, new Named("c", [], 2)));
+
+        // Keyed by the name only, as the call says: a partial must depend on nothing but its key.
+        Assert.Equal("<b>a &amp; b 1</b>", Render(theme, new Named("a & b", [], 3)));
+    }
+
+    [Fact]
     public void Empty_lists_empty_text_and_zero_are_false()
     {
         using var dir = new TempDir();
