@@ -38,7 +38,7 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A text value, escaped on its way to the writer (as <see cref="Html.Escape"/>, without building the escaped string).</summary>
+    /// <summary>A text value, escaped on its way to the writer: <c>&amp; &lt; &gt; " ' ` =</c>, as Handlebars did, nothing else.</summary>
     public void WriteEscaped(string text)
     {
         if (text.Length == 0)

@@ -44,27 +44,31 @@ public sealed class Theme
     }
 
     /// <summary>A page template's output: the body the layout places in <c>{{ body }}</c>.</summary>
-    public Html RenderPage(string template, ScriptObject variables) =>
-        Rendering(() => _contexts.Value!.RenderToHtml(_templates.Pages[template], variables));
-
-    /// <summary>The layout written straight to a writer: a whole page never needs to exist as one string.</summary>
-    public void RenderLayout(TextWriter writer, ScriptObject variables) =>
-        Rendering(() =>
-        {
-            _contexts.Value!.RenderTo(writer, _templates.Layout, variables);
-            return true;
-        });
-
-    /// <summary>A template that fails while rendering (an unknown variable, a missing partial) is a configuration error naming its file, line and column.</summary>
-    private static T Rendering<T>(Func<T> render)
+    public Html RenderPage(string template, ScriptObject variables)
     {
         try
         {
-            return render();
+            return _contexts.Value!.RenderToHtml(_templates.Pages[template], variables);
         }
         catch (ScriptRuntimeException e)
         {
-            throw new ConfigException(TemplateError.Format(e.Span, e.OriginalMessage));
+            throw Failed(e);
         }
     }
+
+    /// <summary>The layout written straight to a writer: a whole page never needs to exist as one string.</summary>
+    public void RenderLayout(TextWriter writer, ScriptObject variables)
+    {
+        try
+        {
+            _contexts.Value!.RenderTo(writer, _templates.Layout, variables);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    /// <summary>A template that fails while rendering (an unknown variable, a missing partial) is a configuration error naming its file, line and column.</summary>
+    private static ConfigException Failed(ScriptRuntimeException e) => new(TemplateError.Format(e.Span, e.OriginalMessage));
 }

@@ -14,7 +14,7 @@ public sealed class ThemeChain
     public const string FileName = "theme.yml";
 
     /// <summary>The folders whose files make up a theme; any other file (README.md, theme.yml) is no override.</summary>
-    public static readonly string[] Parts = ["layouts", "pages", "partials", "assets"];
+    private static readonly string[] Parts = ["layouts", "pages", "partials", "assets"];
 
     private ThemeChain(IReadOnlyList<string> folders) => Folders = folders;
 
@@ -84,12 +84,14 @@ public sealed class ThemeChain
 
         var own = Folders[0];
         var parents = new ThemeChain(Folders.Skip(1).ToList());
-        return Parts
-            .SelectMany(part => Directory.Exists(Path.Combine(own, part))
-                ? DigestGen.Files.RegularFiles.Under(Path.Combine(own, part)).Where(f => !parents.Files(part).ContainsKey(f)).Select(f => $"{part}/{f}")
-                : [])
-            .Where(f => !f.StartsWith("assets/", StringComparison.Ordinal))
-            .ToList();
+        var unmatched = new List<string>();
+        foreach (var part in Parts.Where(p => p != "assets" && Directory.Exists(Path.Combine(own, p))))
+        {
+            var theirs = parents.Files(part);
+            unmatched.AddRange(DigestGen.Files.RegularFiles.Under(Path.Combine(own, part)).Where(f => !theirs.ContainsKey(f)).Select(f => $"{part}/{f}"));
+        }
+
+        return unmatched;
     }
 
     private static string? Parent(string file)

@@ -16,7 +16,7 @@ namespace DigestGen.Render;
 /// </summary>
 internal static class ThemeFunctions
 {
-    public const string CardPartial = "paper-card";
+    private const string CardPartial = "paper-card";
 
     public static ScriptObject Builtins(ThemeTemplates templates)
     {
@@ -45,24 +45,33 @@ internal static class ThemeFunctions
         return builtins;
     }
 
+    /// <summary>A function of ours for themes: it returns <see cref="Html"/>, so what it gives is written once, not escaped again.</summary>
+    private abstract class MarkupFunction(int parameters, ScriptVarParamKind kind, ScriptParameterInfo parameter) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => parameters;
+
+        public int ParameterCount => parameters;
+
+        public ScriptVarParamKind VarParamKind => kind;
+
+        public Type ReturnType => typeof(Html);
+
+        public virtual ScriptParameterInfo GetParameterInfo(int index) => parameter;
+
+        public abstract object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement);
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
     /// <summary>
     /// <c>{{ include "post" post: p }}</c>: <c>partials/post.html</c>, with each named argument as a variable.
     /// Scriban's own include renders into a plain buffer, where the escaping context could not tell a
     /// value that starts a link (see <see cref="HtmlOutput"/>); this one renders like a page.
     /// </summary>
-    private sealed class Include(ThemeTemplates templates) : IScriptCustomFunction
+    private sealed class Include(ThemeTemplates templates) : MarkupFunction(1, ScriptVarParamKind.Direct, new(typeof(string), "partial"))
     {
-        public int RequiredParameterCount => 1;
-
-        public int ParameterCount => 1;
-
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-
-        public Type ReturnType => typeof(Html);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "partial");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
             var span = callerContext?.Span ?? context.CurrentSpan;
             var name = arguments.Count > 0 ? context.ObjectToString(arguments[0]) : null;
@@ -85,9 +94,6 @@ internal static class ThemeFunctions
 
             return ((ThemeContext)context).RenderToHtml(partial, variables);
         }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
     /// <summary>
@@ -95,67 +101,32 @@ internal static class ThemeFunctions
     /// value of the arguments after its name, as Hugo's <c>partialCached</c>. For the parts of a page that are
     /// the same on thousands of pages (header, footer): the partial must depend on nothing but those values.
     /// </summary>
-    private sealed class IncludeCached(Include include) : IScriptCustomFunction
+    private sealed class IncludeCached(Include include) : MarkupFunction(1, ScriptVarParamKind.Direct, new(typeof(string), "partial"))
     {
         private readonly ConcurrentDictionary<string, Html> _rendered = new(StringComparer.Ordinal);
 
-        public int RequiredParameterCount => 1;
-
-        public int ParameterCount => 1;
-
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-
-        public Type ReturnType => typeof(Html);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "partial");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
-        {
-            var key = string.Join("\u0001", arguments.Select(a => context.ObjectToString(a)));
-            return _rendered.TryGetValue(key, out var html) ? html : _rendered.GetOrAdd(key, (Html)include.Invoke(context, callerContext, arguments, blockStatement)!);
-        }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            _rendered.GetOrAdd(
+                string.Join("\u0001", arguments.Select(a => context.ObjectToString(a))),
+                _ => (Html)include.Invoke(context, callerContext, arguments, blockStatement)!);
     }
 
-    /// <summary>A built-in function whose text result is markup.</summary>
-    private sealed class Markup(IScriptCustomFunction inner) : IScriptCustomFunction
+    /// <summary>A built-in function whose text result is markup (<c>html.escape</c>).</summary>
+    private sealed class Markup(IScriptCustomFunction inner) : MarkupFunction(inner.ParameterCount, inner.VarParamKind, inner.GetParameterInfo(0))
     {
-        public int RequiredParameterCount => inner.RequiredParameterCount;
+        public override ScriptParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
 
-        public int ParameterCount => inner.ParameterCount;
-
-        public ScriptVarParamKind VarParamKind => inner.VarParamKind;
-
-        public Type ReturnType => typeof(Html);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             inner.Invoke(context, callerContext, arguments, blockStatement) is string text ? new Html(text) : null;
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
     /// <summary><c>{{ card paper }}</c>: the card partial with <c>card</c> set to the paper, remembered per paper and <c>root</c>.</summary>
-    private sealed class Card(Scriban.Template partial) : IScriptCustomFunction
+    private sealed class Card(Scriban.Template partial) : MarkupFunction(1, ScriptVarParamKind.None, new(typeof(object), "paper"))
     {
         private static readonly ScriptVariableGlobal Root = new("root");
         private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Html>> _rendered = new();
 
-        public int RequiredParameterCount => 1;
-
-        public int ParameterCount => 1;
-
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
-
-        public Type ReturnType => typeof(Html);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "paper");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
             if (arguments.Count != 1 || arguments[0] is not { } paper)
             {
@@ -166,8 +137,5 @@ internal static class ThemeFunctions
             var byRoot = _rendered.GetValue(paper, _ => new ConcurrentDictionary<string, Html>(StringComparer.Ordinal));
             return byRoot.GetOrAdd(root, r => ((ThemeContext)context).RenderToHtml(partial, new ScriptObject { ["card"] = paper, ["root"] = r }));
         }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 }
