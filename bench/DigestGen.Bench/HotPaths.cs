@@ -50,9 +50,10 @@ public class HotPaths
         _title = paper.Title;
         _abstract = paper.Abstract.ToPlainText();
         _similarityDocs = _digest.Papers.Select(p => (p.Id, _digest.Terms.Of(p).TitleAndAbstract(2))).ToList();
-        var planner = new SitePlanner(_digest);
+        var theme = Theme.Load(Path.Combine(Repository.Root, "themes"), "default");
+        var planner = new SitePlanner(_digest, theme.Words);
         _paperPage = planner.Pages([]).First(p => p.Template == "paper");
-        _renderer = new PageRenderer(Theme.Load(Path.Combine(Repository.Root, "themes"), "default"), planner.Site, "bench");
+        _renderer = new PageRenderer(theme, planner.Site, "bench");
     }
 
     [Benchmark(Description = "parse a listing seed of 500 papers")]

@@ -112,7 +112,7 @@ if (args.Length >= 2 && args[0] == "profile")
         Console.WriteLine($"topics again: {w.ElapsedMilliseconds} ms");
     }
 
-    var planner = new DigestGen.Site.SitePlanner(digest);
+    var planner = new DigestGen.Site.SitePlanner(digest, theme.Words);
     w.Restart();
     var pages = planner.Pages([]).ToList();
     Console.WriteLine($"plan {pages.Count} pages: {w.ElapsedMilliseconds} ms");

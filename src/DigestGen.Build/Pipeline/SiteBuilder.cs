@@ -36,10 +36,11 @@ public static class SiteBuilder
         // 2. The inputs: when none changed and output/ is as the last build left it, there is nothing to do.
         var record = Task.Run(() => BuildRecord.Load(options.OutputDir));
         var content = Task.Run(() => InputFingerprint.OfFolder(options.ContentDir));
-        var themeName = DigestGen.Config.DigestConfigLoader.Load(options.ContentDir).Theme;
+        var config = DigestGen.Config.DigestConfigLoader.Load(options.ContentDir);
+        var chain = ThemeChain.Resolve(themesDir, config.Theme);
         var (fingerprint, themeFingerprint) = timings.Time("fingerprint", () =>
         {
-            var theme = string.Join(" ", ThemeChain.Resolve(themesDir, themeName).Folders.Select(InputFingerprint.OfFolder));
+            var theme = string.Join(" ", chain.Folders.Select(InputFingerprint.OfFolder));
             return (InputFingerprint.Compute(options.BuildDate, options.BaseUrl, content.GetAwaiter().GetResult(), theme, Extensions(options)), theme);
         });
         var previous = timings.Time("record", () => record.GetAwaiter().GetResult());
@@ -58,12 +59,12 @@ public static class SiteBuilder
         // and terms, not related papers), the memos' saving and papers.json are written beside related papers
         // and pages. The "search" stage is the wait for what is left of them.
         var listing = verified is not null ? Task.FromResult(verified) : Task.Run(() => OutputListing.Read(options.OutputDir, previous?.Published));
-        var compiling = Task.Run(() => Theme.Load(themesDir, themeName));
+        var compiling = Task.Run(() => Theme.Load(chain, config.Language));
         using var output = StagedOutput.Begin(options.OutputDir, previous?.Published, listing);
         using var background = new BackgroundWork();
 
         // 3–5. The digest: settings and seeds, topics and terms, related papers (see LoadDigest).
-        var digest = LoadDigest(options, timings, output, background);
+        var digest = LoadDigest(options, timings, output, background, compiling);
         background.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest)));
 
         // 6. Pages, the sitemap and the feeds.
@@ -77,7 +78,7 @@ public static class SiteBuilder
         var feeds = timings.Time("feeds", () =>
         {
             output.Write(Routes.Robots, SitemapXml.Robots(digest.Config.BaseUrl));
-            return WriteFeeds(digest, output);
+            return WriteFeeds(digest, theme.Words, output);
         });
         timings.Time("search", () =>
         {
@@ -100,7 +101,7 @@ public static class SiteBuilder
     /// Stages 3 to 5. A method of its own so that what only they need (the seeds' records, the papers before
     /// related lists) is garbage when it returns.
     /// </summary>
-    private static Digest LoadDigest(BuildOptions options, StageTimings timings, StagedOutput output, BackgroundWork background)
+    private static Digest LoadDigest(BuildOptions options, StageTimings timings, StagedOutput output, BackgroundWork background, Task<Theme> theme)
     {
         // 3. Settings, then the seeds: read, merged into papers, curated.
         var diagnostics = new DiagnosticBag();
@@ -116,7 +117,10 @@ public static class SiteBuilder
         background.Run(Saving(topicMemo, options.OutputDir));
         var terms = timings.Time("terms", () => CorpusTerms.Count(papers, posts, termMemo.Result.Table, termMemo.Result.Around));
         background.Run(Saving(termMemo, options.OutputDir));
-        var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, settings.Taxonomy, diagnostics, terms);
+        // The site's pages, feeds and search index name the "other" topic in the site's language (the theme, compiled meanwhile, has its words).
+        var words = theme.GetAwaiter().GetResult().Words;
+        var taxonomy = settings.Taxonomy.WithOther(words.Text("topics.other"), words.Text("topics.other_description"));
+        var counted = new Digest(settings.Config, options.BuildDate, seeds, papers, posts, taxonomy, diagnostics, terms);
         background.Run(SearchIndex(counted, output));
 
         // 5. Related papers.
@@ -144,7 +148,7 @@ public static class SiteBuilder
     private static IReadOnlyCollection<string> WritePages(Digest digest, Theme theme, string themeFingerprint, IReadOnlyList<IPageFamily> families, StagedOutput output, string contentDir)
     {
         var assetVersion = CopyAssets(theme, output);
-        var planner = new SitePlanner(digest, new PageInputs(digest, themeFingerprint), families);
+        var planner = new SitePlanner(digest, theme.Words, new PageInputs(digest, themeFingerprint), families);
         var renderer = new PageRenderer(theme, planner.Site, assetVersion);
         var routes = new ConcurrentBag<string>();
         try
@@ -181,7 +185,7 @@ public static class SiteBuilder
     }
 
     /// <summary>RSS, Atom and JSON Feed for the site and every topic, and the OPML list; only with a base URL, as feeds need absolute links.</summary>
-    private static int WriteFeeds(Digest digest, StagedOutput output)
+    private static int WriteFeeds(Digest digest, Words words, StagedOutput output)
     {
         var config = digest.Config;
         if (config.BaseUrl.Length == 0)
@@ -190,7 +194,7 @@ public static class SiteBuilder
         }
 
         var author = config.Author.Length > 0 ? config.Author : config.Title;
-        var planner = new FeedPlanner(digest);
+        var planner = new FeedPlanner(digest, words);
         var site = planner.SiteFeed();
         var topics = planner.TopicFeeds().ToList();
         Parallel.ForEach(topics.Prepend(site), feed =>
@@ -199,7 +203,7 @@ public static class SiteBuilder
             output.Write(feed.AtomRoute, s => AtomFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
             output.Write(feed.JsonRoute, s => JsonFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
         });
-        output.Write(Routes.FeedsOpml, s => OpmlWriter.Write(s, config.Title, site, topics, config.BaseUrl));
+        output.Write(Routes.FeedsOpml, s => OpmlWriter.Write(s, words.Format("feeds.opml_title", ("site", config.Title)), words.Text("feeds.opml_topics"), site, topics, config.BaseUrl));
         return (topics.Count + 1) * 3;
     }
 

@@ -38,6 +38,9 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>A text value as a template writes it: escaped, and <c>#</c> in place of a URL with an unsafe scheme where a link starts.</summary>
+    public void WriteText(string text) => WriteEscaped(AtUrlStart && !DigestGen.Site.SafeUrl.IsAllowed(text) ? "#" : text);
+
     /// <summary>A text value, escaped on its way to the writer: <c>&amp; &lt; &gt; " ' ` =</c>, as Handlebars did, nothing else.</summary>
     public void WriteEscaped(string text)
     {
@@ -65,6 +68,14 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
 
         writer.Write(rest);
         AtUrlStart = false;
+    }
+
+    /// <summary>Text escaped as <see cref="WriteEscaped"/> writes it, for markup made outside a render (theme words).</summary>
+    public static string Escape(string text)
+    {
+        using var writer = new StringWriter();
+        new HtmlOutput(writer).WriteEscaped(text);
+        return writer.ToString();
     }
 
     /// <summary>A value, already escaped or markup we made.</summary>

@@ -18,16 +18,24 @@ public sealed class Theme
     private readonly ThemeTemplates _templates;
     private readonly ThreadLocal<ThemeContext> _contexts;
 
-    private Theme(ThemeChain chain, ThemeTemplates templates)
+    private Theme(ThemeChain chain, Words words, IReadOnlyList<(string File, string Message)> warnings, ThemeTemplates templates)
     {
         Chain = chain;
+        Words = words;
+        Warnings = warnings;
         _templates = templates;
-        var builtins = ThemeFunctions.Builtins(templates);
+        var builtins = ThemeFunctions.Builtins(templates, words);
         _contexts = new ThreadLocal<ThemeContext>(() => new ThemeContext(builtins));
     }
 
     /// <summary>The theme's folder and its parents' (see <see cref="ThemeChain"/>).</summary>
     public ThemeChain Chain { get; }
+
+    /// <summary>The words of the site's language (see <see cref="ThemeStrings"/>).</summary>
+    public Words Words { get; }
+
+    /// <summary>What <c>check</c> reports about the theme's strings: a language without its file, a key that is missing or misspelt.</summary>
+    public IReadOnlyList<(string File, string Message)> Warnings { get; }
 
     /// <summary>The files to copy to the site's <c>assets/</c>, by path inside it, each from the nearest theme that has it.</summary>
     public IReadOnlyDictionary<string, string> Assets => Chain.Files("assets");
@@ -36,11 +44,18 @@ public sealed class Theme
     public static string DirectoryFor(string themesDir, string name) =>
         Path.GetFullPath(System.IO.Directory.Exists(name) ? name : Path.Combine(themesDir, name));
 
-    /// <summary>Loads the theme named in the configuration from the themes folder (or a path to a theme folder), with its parents.</summary>
-    public static Theme Load(string themesDir, string name)
+    /// <summary>
+    /// Loads the theme named in the configuration from the themes folder (or a path to a theme folder), with
+    /// its parents, and its words in <paramref name="language"/> (a BCP 47 tag, as <c>language:</c> in <c>digest.yml</c>).
+    /// </summary>
+    public static Theme Load(string themesDir, string name, string language = ThemeStrings.BaseLanguage) =>
+        Load(ThemeChain.Resolve(themesDir, name), language);
+
+    /// <summary>Loads a resolved theme chain, with its words in <paramref name="language"/>.</summary>
+    public static Theme Load(ThemeChain chain, string language)
     {
-        var chain = ThemeChain.Resolve(themesDir, name);
-        return new Theme(chain, ThemeTemplates.Load(chain, RequiredPages));
+        var (words, warnings) = ThemeStrings.Load(chain, language);
+        return new Theme(chain, words, warnings, ThemeTemplates.Load(chain, RequiredPages, words));
     }
 
     /// <summary>A page template's output: the body the layout places in <c>{{ body }}</c>.</summary>

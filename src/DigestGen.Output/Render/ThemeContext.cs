@@ -49,13 +49,7 @@ internal sealed class ThemeContext : TemplateContext
             return this;
         }
 
-        var text = ObjectToString(textAsObject) ?? "";
-        if (output.AtUrlStart && !SafeUrl.IsAllowed(text))
-        {
-            text = "#";
-        }
-
-        output.WriteEscaped(text);
+        output.WriteText(ObjectToString(textAsObject) ?? "");
         return this;
     }
 

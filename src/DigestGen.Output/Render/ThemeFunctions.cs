@@ -18,9 +18,15 @@ internal static class ThemeFunctions
 {
     private const string CardPartial = "paper-card";
 
-    public static ScriptObject Builtins(ThemeTemplates templates)
+    /// <summary>The name templates read the theme's words by: <c>{{ words.site.nav.topics }}</c>.</summary>
+    public const string WordsVariable = "words";
+
+    public static ScriptObject Builtins(ThemeTemplates templates, Words words)
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.SetValue(WordsVariable, WordTree(words), readOnly: true);
+        builtins.SetValue("count", new Count(words), readOnly: true);
+        builtins.SetValue("tr", new Translate(words), readOnly: true);
         builtins.Remove("include");
         builtins.SetValue("include", new Include(templates), readOnly: true);
         builtins.SetValue("include_cached", new IncludeCached(new Include(templates)), readOnly: true);
@@ -43,6 +49,135 @@ internal static class ThemeFunctions
         }
 
         return builtins;
+    }
+
+    /// <summary>
+    /// The words as nested objects (<c>words.site.nav.topics</c>); a <c>_html</c> key's value is <see cref="Html"/>,
+    /// a list (<c>dates.months</c>) an array. Read-only: a template cannot change what another page sees.
+    /// </summary>
+    private static ScriptObject WordTree(Words words)
+    {
+        var root = new ScriptObject();
+        foreach (var (key, value) in words.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var parts = key.Split('.');
+            var node = root;
+            foreach (var part in parts[..^1])
+            {
+                if (node[part] is not ScriptObject child)
+                {
+                    child = new ScriptObject();
+                    node.SetValue(part, child, readOnly: true);
+                }
+
+                node = child;
+            }
+
+            node.SetValue(parts[^1], parts[^1].EndsWith(Words.MarkupSuffix, StringComparison.Ordinal) ? new Html(value) : value, readOnly: true);
+        }
+
+        return root;
+    }
+
+    /// <summary><c>{{ count page.paper_count "papers" }}</c>: "1 paper", "3 papers", from <c>counts.papers</c>.</summary>
+    private sealed class Count(Words words) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 2;
+
+        public int ParameterCount => 2;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+        public Type ReturnType => typeof(string);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => index == 0 ? new(typeof(long), "number") : new(typeof(string), "noun");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            var noun = context.ObjectToString(arguments[1]) ?? "";
+            if (!words.Values.ContainsKey($"counts.{noun}.other"))
+            {
+                throw new ScriptRuntimeException(span, $"there is no count '{noun}' in {words.Source} (looked for counts.{noun}.one and .other)");
+            }
+
+            return words.Count(noun, context.ToInt(span, arguments[0]));
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
+    /// <summary>
+    /// <c>{{ tr "post.from" date: post.digest_date }}</c>: a string with its placeholders filled in from the named
+    /// arguments. Of a <c>_html</c> string the result is markup, with the values escaped into it.
+    /// </summary>
+    private sealed class Translate(Words words) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 1;
+
+        public int ParameterCount => 1;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+
+        public Type ReturnType => typeof(object);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "key");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            var key = arguments.Count > 0 ? context.ObjectToString(arguments[0]) ?? "" : "";
+            if (!words.Values.ContainsKey(key))
+            {
+                throw new ScriptRuntimeException(span, $"there is no string '{key}' in {words.Source}");
+            }
+
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (callerContext is ScriptFunctionCall call)
+            {
+                foreach (var argument in call.Arguments.OfType<ScriptNamedArgument>())
+                {
+                    if (argument is { Name.Name: { } name, Value: { } value })
+                    {
+                        values[name] = context.Evaluate(value);
+                    }
+                }
+            }
+
+            if (!key.EndsWith(Words.MarkupSuffix, StringComparison.Ordinal))
+            {
+                return words.Format(key, values.Select(v => (v.Key, v.Value is Html h ? h.Value : context.ObjectToString(v.Value) ?? "")).ToArray());
+            }
+
+            // Markup with values in it: written as a template writes them, so a value is escaped, and one that starts a link must be a safe URL.
+            using var writer = new StringWriter();
+            var output = new HtmlOutput(writer);
+            foreach (var (text, isPlaceholder) in Words.Parts(words.Text(key)))
+            {
+                if (!isPlaceholder)
+                {
+                    output.Write(text, 0, text.Length);
+                }
+                else if (!values.TryGetValue(text, out var value))
+                {
+                    throw new ScriptRuntimeException(span, $"the string '{key}' needs a value for {{{text}}} ({text}: …)");
+                }
+                else if (value is Html html)
+                {
+                    output.WriteValue(html.Value);
+                }
+                else
+                {
+                    output.WriteText(context.ObjectToString(value) ?? "");
+                }
+            }
+
+            return new Html(writer.ToString());
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
     /// <summary>A function of ours for themes: it returns <see cref="Html"/>, so what it gives is written once, not escaped again.</summary>

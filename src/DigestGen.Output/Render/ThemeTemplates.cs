@@ -1,4 +1,5 @@
 using DigestGen.Config;
+using DigestGen.Site;
 using Scriban;
 
 namespace DigestGen.Render;
@@ -27,29 +28,31 @@ internal sealed class ThemeTemplates
     /// <summary>By name (<c>post</c> for <c>partials/post.html</c>).</summary>
     public IReadOnlyDictionary<string, Template> Partials { get; }
 
-    /// <summary>The templates of a theme and its parents, each from the nearest theme that has it.</summary>
-    public static ThemeTemplates Load(ThemeChain chain, IReadOnlyList<string> requiredPages)
+    /// <summary>The templates of a theme and its parents, each from the nearest theme that has it, with <paramref name="words"/> written in (see <see cref="WordFolding"/>).</summary>
+    public static ThemeTemplates Load(ThemeChain chain, IReadOnlyList<string> requiredPages, Words words)
     {
+        Template Parse(string file) => WithWords(ParseFile(file), words);
+
         var layout = chain.Files("layouts").GetValueOrDefault("base" + Extension)
             ?? throw new ConfigException($"{chain.Folders[0]}: error: the theme has no layouts/base{Extension}");
-        var pages = Templates(chain, "pages");
+        var pages = Templates(chain, "pages", Parse);
         var missing = requiredPages.Where(p => !pages.ContainsKey(p)).ToList();
         if (missing.Count > 0)
         {
             throw new ConfigException($"{chain.Folders[0]}: error: the theme has no template for {string.Join(", ", missing.Select(m => $"pages/{m}{Extension}"))}");
         }
 
-        return new ThemeTemplates(Parse(layout), pages, Templates(chain, "partials"));
+        return new ThemeTemplates(Parse(layout), pages, Templates(chain, "partials", Parse));
     }
 
     /// <summary>The templates directly in a part's folder, by name.</summary>
-    private static Dictionary<string, Template> Templates(ThemeChain chain, string part) =>
+    private static Dictionary<string, Template> Templates(ThemeChain chain, string part, Func<string, Template> parse) =>
         chain.Files(part)
             .Where(f => !f.Key.Contains('/') && f.Key.EndsWith(Extension, StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetFileNameWithoutExtension(f.Key), f => Parse(f.Value), StringComparer.Ordinal);
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f.Key), f => parse(f.Value), StringComparer.Ordinal);
 
     /// <summary>A template, or a configuration error (exit code 2) naming the file, line and column of each problem.</summary>
-    private static Template Parse(string file)
+    private static Template ParseFile(string file)
     {
         if (!File.Exists(file))
         {
@@ -62,6 +65,12 @@ internal sealed class ThemeTemplates
             throw new ConfigException(string.Join("\n", template.Messages.Select(m => TemplateError.Format(m.Span, m.Message))));
         }
 
+        return template;
+    }
+
+    private static Template WithWords(Template template, Words words)
+    {
+        WordFolding.Apply(template, words);
         return template;
     }
 }

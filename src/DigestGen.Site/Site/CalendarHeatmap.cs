@@ -14,7 +14,7 @@ public static class CalendarHeatmap
     private const int Left = 28;
     private const int Top = 14;
 
-    public static string Svg(int year, IReadOnlyDictionary<DateOnly, int> counts)
+    public static string Svg(int year, IReadOnlyDictionary<DateOnly, int> counts, Words words)
     {
         var first = new DateOnly(year, 1, 1);
         var offset = (int)first.DayOfWeek;
@@ -24,16 +24,17 @@ public static class CalendarHeatmap
         var height = Top + (7 * (Cell + Gap));
         var total = counts.Where(kv => kv.Key.Year == year).Sum(kv => kv.Value);
 
+        var label = words.Format("dates.heatmap_label", ("year", PageViews.Number(year)), ("total", PageViews.Number(total)));
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"heatmap\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Papers per day in {year}: {total} in all\" xmlns=\"http://www.w3.org/2000/svg\">");
+            $"<svg class=\"heatmap\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Html.Escape(label)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var m = 1; m <= 12; m++)
         {
             var week = (offset + new DateOnly(year, m, 1).DayOfYear - 1) / 7;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + (week * (Cell + Gap))}\" y=\"10\">{CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + (week * (Cell + Gap))}\" y=\"10\">{Html.Escape(words.MonthShort(m))}</text>");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{Top + (1 * (Cell + Gap)) + 9}\">Mon</text><text x=\"0\" y=\"{Top + (5 * (Cell + Gap)) + 9}\">Fri</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{Top + (1 * (Cell + Gap)) + 9}\">{Html.Escape(words.Text("calendar.monday"))}</text><text x=\"0\" y=\"{Top + (5 * (Cell + Gap)) + 9}\">{Html.Escape(words.Text("calendar.friday"))}</text>");
         for (var d = 0; d < days; d++)
         {
             var date = first.AddDays(d);
@@ -44,7 +45,8 @@ public static class CalendarHeatmap
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y}\" width=\"{Cell}\" height=\"{Cell}\" class=\"l{Level(count)}\">");
             if (count > 0)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<title>{date:yyyy-MM-dd}: {count} {(count == 1 ? "paper" : "papers")}</title>");
+                var day = words.Format("dates.heatmap_day", ("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("papers", words.Count("papers", count)));
+                sb.Append("<title>").Append(Html.Escape(day)).Append("</title>");
             }
 
             sb.Append("</rect>");

@@ -19,13 +19,11 @@ public sealed record FeedDefinition(string Folder, string Title, string Descript
     /// <summary>The newest item's date: an unchanged digest gives a byte-identical feed.</summary>
     public DateOnly? Updated => Items.Count == 0 ? null : Items.Max(i => i.Date);
 
-    public IReadOnlyList<FeedLink> Links => LinksFor(Folder, Title);
-
-    /// <summary>The autodiscovery links of the feeds in a folder.</summary>
-    public static IReadOnlyList<FeedLink> LinksFor(string folder, string title) =>
+    /// <summary>The autodiscovery links of the feeds in a folder, titled with <c>feeds.link</c> ("Title (RSS)").</summary>
+    public static IReadOnlyList<FeedLink> LinksFor(string folder, string title, Words words) =>
     [
-        new("application/rss+xml", title + " (RSS)", folder + RssFile),
-        new("application/atom+xml", title + " (Atom)", folder + AtomFile),
-        new("application/feed+json", title + " (JSON Feed)", folder + JsonFile),
+        new("application/rss+xml", words.Format("feeds.link", ("feed", title), ("format", words.Text("feeds.rss"))), folder + RssFile),
+        new("application/atom+xml", words.Format("feeds.link", ("feed", title), ("format", words.Text("feeds.atom"))), folder + AtomFile),
+        new("application/feed+json", words.Format("feeds.link", ("feed", title), ("format", words.Text("feeds.json"))), folder + JsonFile),
     ];
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using DigestGen.Curate;
 using DigestGen.Curate.Topics;
 
@@ -15,11 +13,13 @@ public sealed class FeedPlanner
 {
     private readonly Digest _digest;
     private readonly string _baseUrl;
+    private readonly Words _words;
 
-    public FeedPlanner(Digest digest)
+    public FeedPlanner(Digest digest, Words words)
     {
         _digest = digest;
         _baseUrl = digest.Config.BaseUrl;
+        _words = words;
     }
 
     public FeedDefinition SiteFeed() =>
@@ -34,7 +34,7 @@ public sealed class FeedPlanner
         var feeds = new FeedDefinition[topics.Count];
         Parallel.For(0, topics.Count, i => feeds[i] = new FeedDefinition(
             Routes.Topic(topics[i].Slug),
-            $"{_digest.Config.Title}: {topics[i].Name}",
+            _words.Format("feeds.topic_title", ("site", _digest.Config.Title), ("topic", topics[i].Name)),
             Snippet.Cut(topics[i].Description, 300),
             Routes.Topic(topics[i].Slug),
             Newest(papers[topics[i].Slug], posts[topics[i].Slug])));
@@ -61,12 +61,12 @@ public sealed class FeedPlanner
         var facts = new List<string>();
         if (p.Published is { } published)
         {
-            facts.Add("Published " + published.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture));
+            facts.Add(_words.Format("feeds.published", ("date", _words.LongDate(published))));
         }
 
         if (p.AuthorCount is { } authors)
         {
-            facts.Add($"{authors} {(authors == 1 ? "author" : "authors")}");
+            facts.Add(_words.Count("authors", authors));
         }
 
         if (p.Organisation is { } org)
@@ -76,18 +76,18 @@ public sealed class FeedPlanner
 
         if (p.Upvotes is { } votes)
         {
-            facts.Add($"{votes} upvotes");
+            facts.Add(_words.Count("upvotes", votes));
         }
 
         var html = $"<p>{p.Abstract.ToHtml()}</p>";
         if (facts.Count > 0)
         {
-            html += $"<p><small>{WebUtility.HtmlEncode(string.Join(" · ", facts))}</small></p>";
+            html += $"<p><small>{Html.Escape(string.Join(" · ", facts))}</small></p>";
         }
 
         if (p.TitleDerived)
         {
-            html += "<p><small>The source lists this paper without a title; the headline was derived from its abstract.</small></p>";
+            html += $"<p><small>{Html.Escape(_words.Text("feeds.derived_title"))}</small></p>";
         }
 
         return new FeedItem(p.Id, p.Title, _baseUrl + Routes.Paper(p.Slug), p.DigestDate, Categories(p.Topics), html,
@@ -97,7 +97,7 @@ public sealed class FeedPlanner
     private FeedItem PostItem(Post p)
     {
         var text = p.Text.Replace('\n', ' ');
-        var title = "Post: " + Snippet.Cut(text, 90);
+        var title = _words.Format("feeds.post_title", ("text", Snippet.Cut(text, 90)));
         return new FeedItem(p.Id, title, _baseUrl + Routes.Post(p.DigestDate, p.Id), p.DigestDate, Categories(p.Topics),
             PostFormatter.ToHtml(p.Text), Snippet.Cut(text, 300));
     }

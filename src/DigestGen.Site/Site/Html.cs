@@ -12,4 +12,19 @@ public sealed class Html(string value)
     public string Value { get; } = value;
 
     public override string ToString() => Value;
+
+    /// <summary>
+    /// Text made safe for markup we build in code (a feed item's facts, an SVG's labels): <c>&amp; &lt; &gt; " '</c>
+    /// escaped, and nothing else, so words in any language stay readable in the source.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+    }
 }

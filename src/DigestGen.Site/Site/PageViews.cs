@@ -16,15 +16,19 @@ public sealed class PageViews
     private readonly SiteIndex _index;
     private readonly ConcurrentDictionary<string, PaperCard> _cards = new(StringComparer.Ordinal);
 
-    public PageViews(SiteIndex index)
+    public PageViews(SiteIndex index, Words words)
     {
         _index = index;
+        Words = words;
         var c = index.Digest.Config;
         Site = new SiteInfo(c.Title, c.Description, c.Language, c.BaseUrl);
         HasFeeds = c.BaseUrl.Length > 0;
     }
 
     public SiteInfo Site { get; }
+
+    /// <summary>The theme's words in the site's language.</summary>
+    public Words Words { get; }
 
     /// <summary>Whether the site has feeds: only with a base URL, as feeds need absolute links.</summary>
     public bool HasFeeds { get; }
@@ -37,7 +41,7 @@ public sealed class PageViews
         LongDate(post.DigestDate),
         Routes.Date(post.DigestDate),
         new Html(PostFormatter.ToHtml(post.Text)),
-        $"{post.Source.File}, lines {post.Source.Line}–{post.LastLine}",
+        Words.Format("post.source", ("file", post.Source.File), ("first", Number(post.Source.Line)), ("last", Number(post.LastLine))),
         post.Mentions.Concat(post.Related).Distinct().Take(5).Select(id => new LinkView(Routes.Paper(_index.PaperById[id].Slug), _index.PaperById[id].Title)).ToList());
 
     public IReadOnlyList<TopicChip> Chips(IReadOnlyList<string> topics)
@@ -66,26 +70,28 @@ public sealed class PageViews
         }
 
         meta.AddRange(extra);
-        feeds ??= HasFeeds ? FeedDefinition.LinksFor("", Site.Title) : [];
+        feeds ??= HasFeeds ? FeedLinks("", Site.Title) : [];
         return new PageHead(title, description, canonical, meta, feeds);
     }
 
+    /// <summary>The autodiscovery links of the feeds in a folder, titled in the site's language.</summary>
+    public IReadOnlyList<FeedLink> FeedLinks(string folder, string title) => FeedDefinition.LinksFor(folder, title, Words);
+
     /// <summary>"3 authors · Qwen", "3 authors", "Qwen", or nothing.</summary>
-    public static string? Byline(Paper p) => (p.AuthorCount, p.Organisation) switch
+    public string? Byline(Paper p) => (p.AuthorCount, p.Organisation) switch
     {
-        ({ } n, { } org) => $"{n} {(n == 1 ? "author" : "authors")} · {org}",
-        ({ } n, null) => $"{n} {(n == 1 ? "author" : "authors")}",
+        ({ } n, { } org) => Words.Format("paper.byline", ("authors", Words.Count("authors", n)), ("organisation", org)),
+        ({ } n, null) => Words.Count("authors", n),
         (null, { } org) => org,
         _ => null,
     };
 
-    public static string LongDate(DateOnly d) => d.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+    public string LongDate(DateOnly d) => Words.LongDate(d);
 
     /// <summary>"March 3, 2026", or "March 3 – April 4, 2026" for a range.</summary>
-    public static string DateSpan(DateOnly from, DateOnly to) =>
-        from == to ? LongDate(from)
-        : from.Year == to.Year ? $"{from.ToString("MMMM d", CultureInfo.InvariantCulture)} – {LongDate(to)}"
-        : $"{LongDate(from)} – {LongDate(to)}";
+    public string DateSpan(DateOnly from, DateOnly to) => Words.DateSpan(from, to);
+
+    public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private PaperCard NewCard(Paper p) => new(
         p.Id,
@@ -94,7 +100,7 @@ public sealed class PageViews
         p.TitleDerived,
         LongDate(p.DigestDate),
         Routes.Date(p.DigestDate),
-        p.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+        p.Published is { } published ? Words.ShortDate(published) : null,
         p.Upvotes,
         Byline(p),
         Snippet.Cut(p.Abstract.ToPlainText(), SnippetLength),

@@ -17,12 +17,13 @@ public sealed class SitePlanner
     private readonly PlanContext _context;
     private readonly IReadOnlyList<IPageFamily> _families;
 
+    /// <param name="words">The theme's words in the site's language: every title, count and date a reader sees.</param>
     /// <param name="inputs">Inputs hashes for the pages a rebuild may keep; without them every page is rendered.</param>
     /// <param name="families">The page families; <see cref="PageFamilies.Default"/> when not given.</param>
-    public SitePlanner(Digest digest, PageInputs? inputs = null, IReadOnlyList<IPageFamily>? families = null)
+    public SitePlanner(Digest digest, Words words, PageInputs? inputs = null, IReadOnlyList<IPageFamily>? families = null)
     {
         _index = new SiteIndex(digest);
-        _views = new PageViews(_index);
+        _views = new PageViews(_index, words);
         _context = new PlanContext(_index, _views, inputs);
         _families = families ?? PageFamilies.Default;
     }
@@ -54,7 +55,7 @@ public sealed class SitePlanner
         yield return PagePlan.Always(Routes.Dates, DatesPage);
         yield return PagePlan.Always(Routes.Feeds, FeedsPage);
         yield return PagePlan.Always(Routes.Status, StatusPage);
-        yield return PagePlan.Always(Routes.Search, () => new SitePage(Routes.Search, "search", _views.Head("Search", "Search every paper and post of the digest.", Routes.Search, []), new SearchPage(), "search"));
+        yield return PagePlan.Always(Routes.Search, () => new SitePage(Routes.Search, "search", Head("search", Routes.Search), new SearchPage(), "search"));
         foreach (var (slug, markdown) in contentPages)
         {
             yield return PagePlan.Always(slug + "/", () => MarkdownPage(slug, markdown));
@@ -62,8 +63,13 @@ public sealed class SitePlanner
     }
 
     public SitePage NotFound() =>
-        new(Routes.NotFound, "notfound", _views.Head("Page not found", "The page you asked for is not here.", Routes.NotFound, []),
+        new(Routes.NotFound, "notfound", Head("notfound", Routes.NotFound),
             new NotFoundPage(BasePath()), "") { Root = BasePath() };
+
+    private Words Words => _views.Words;
+
+    /// <summary>The head of a page there is one of, titled and described by its words (<c>search.title</c>, <c>search.description</c>).</summary>
+    private PageHead Head(string page, string route) => _views.Head(Words.Text(page + ".title"), Words.Text(page + ".description"), route, []);
 
     private string BasePath() => Site.BaseUrl.Length == 0 ? "/" : new Uri(Site.BaseUrl).AbsolutePath;
 
@@ -71,12 +77,12 @@ public sealed class SitePlanner
     {
         var latest = _index.PapersByDate.Count == 0 ? (DateOnly?)null : _index.PapersByDate.Keys.Last();
         var model = new HomePage(
-            latest is { } l ? PageViews.LongDate(l) : "",
+            latest is { } l ? _views.LongDate(l) : "",
             latest is { } d ? Routes.Date(d) : Routes.Dates,
             latest is { } day ? _index.PapersByDate[day].Select(_views.Card).ToList() : [],
             TopicCounts(),
             _index.Dates.AsEnumerable().Reverse().Take(HomeListSize)
-                .Select(d => new CountLink(Routes.Date(d), PageViews.LongDate(d), _index.PapersByDate.GetValueOrDefault(d)?.Count ?? 0)).ToList(),
+                .Select(d => new CountLink(Routes.Date(d), _views.LongDate(d), _index.PapersByDate.GetValueOrDefault(d)?.Count ?? 0)).ToList(),
             _index.Digest.Papers.Where(p => p.Upvotes is > 0)
                 .OrderByDescending(p => p.Upvotes).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)
                 .Take(HomeListSize).Select(_views.Card).ToList(),
@@ -90,7 +96,7 @@ public sealed class SitePlanner
         var topics = _index.ShownTopics
             .Select(t => new TopicSummary(Routes.Topic(t.Slug), t.Name, _index.PapersByTopic.GetValueOrDefault(t.Slug)?.Count ?? 0, new Html(MarkdownText.ToHtml(t.Description))))
             .ToList();
-        return new SitePage(Routes.Topics, "topics", _views.Head("Topics", "Every topic of the digest with its papers.", Routes.Topics, []), new TopicsPage(topics), "topics");
+        return new SitePage(Routes.Topics, "topics", Head("topics", Routes.Topics), new TopicsPage(topics), "topics");
     }
 
     private SitePage DatesPage()
@@ -99,13 +105,13 @@ public sealed class SitePlanner
         var years = _index.Dates.GroupBy(d => d.Year).OrderByDescending(g => g.Key).Select(year => new ArchiveYear(
             year.Key,
             year.Sum(d => counts.GetValueOrDefault(d)),
-            new Html(CalendarHeatmap.Svg(year.Key, counts)),
+            new Html(CalendarHeatmap.Svg(year.Key, counts, Words)),
             year.GroupBy(d => d.Month).OrderByDescending(g => g.Key).Select(month => new ArchiveMonth(
-                CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Key) + " " + year.Key,
+                Words.MonthYear(year.Key, month.Key),
                 month.Sum(d => counts.GetValueOrDefault(d)),
-                month.OrderByDescending(d => d).Select(d => new CountLink(Routes.Date(d), PageViews.LongDate(d), counts.GetValueOrDefault(d))).ToList())).ToList()))
+                month.OrderByDescending(d => d).Select(d => new CountLink(Routes.Date(d), _views.LongDate(d), counts.GetValueOrDefault(d))).ToList())).ToList()))
             .ToList();
-        return new SitePage(Routes.Dates, "dates", _views.Head("Archive", "Every digest date, by year and month.", Routes.Dates, []), new DatesPage(years), "dates");
+        return new SitePage(Routes.Dates, "dates", Head("dates", Routes.Dates), new DatesPage(years), "dates");
     }
 
     /// <summary>When and from what the site was built, and what went wrong, so a stale or broken digest is visible.</summary>
@@ -114,8 +120,8 @@ public sealed class SitePlanner
         var newest = _index.PapersByDate.Count == 0 ? (DateOnly?)null : _index.PapersByDate.Keys.Last();
         var bag = _index.Digest.Diagnostics;
         var model = new StatusPage(
-            PageViews.LongDate(_index.Digest.BuildDate),
-            newest is { } n ? PageViews.LongDate(n) : "none yet",
+            _views.LongDate(_index.Digest.BuildDate),
+            newest is { } n ? _views.LongDate(n) : Words.Text("status.none_yet"),
             newest is { } d ? Routes.Date(d) : Routes.Dates,
             newest is { } day ? _index.Digest.BuildDate.DayNumber - day.DayNumber : 0,
             _index.Digest.Papers.Count,
@@ -124,7 +130,7 @@ public sealed class SitePlanner
             bag.Items.Select(i => i.ToString()).ToList(),
             bag.ErrorCount,
             bag.WarningCount);
-        return new SitePage(Routes.Status, "status", _views.Head("Status", "When the digest was last built, from which seeds, and with which warnings.", Routes.Status, []), model, "status");
+        return new SitePage(Routes.Status, "status", Head("status", Routes.Status), model, "status");
     }
 
     private SitePage FeedsPage()
@@ -135,8 +141,8 @@ public sealed class SitePlanner
         var topics = _index.ShownTopics
             .Select(t => Row(t.Name, Routes.Topic(t.Slug), Routes.Topic(t.Slug)))
             .ToList();
-        var model = new FeedsPage([Row("Everything", Routes.Home, "")], topics, Routes.FeedsOpml, _views.HasFeeds);
-        return new SitePage(Routes.Feeds, "feeds", _views.Head("Feeds", "Follow the whole digest or single topics in a feed reader.", Routes.Feeds, []), model, "feeds");
+        var model = new FeedsPage([Row(Words.Text("feeds.everything"), Routes.Home, "")], topics, Routes.FeedsOpml, _views.HasFeeds);
+        return new SitePage(Routes.Feeds, "feeds", Head("feeds", Routes.Feeds), model, "feeds");
     }
 
     private SitePage MarkdownPage(string slug, string markdown)

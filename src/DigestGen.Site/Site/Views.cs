@@ -31,8 +31,8 @@ public sealed record FeedLink(string Type, string Title, string Url);
 /// <summary>What goes in a page's head: title, description, canonical URL, Open Graph and citation tags, feeds.</summary>
 public sealed record PageHead(string Title, string Description, string Canonical, IReadOnlyList<MetaTag> Meta, IReadOnlyList<FeedLink> Feeds);
 
-/// <summary>Links to the newer (rel=prev) and older (rel=next) page of a list, and what this page holds.</summary>
-public sealed record Pager(string? PreviousUrl, string? NextUrl, string Label, string PreviousText = "Newer", string NextText = "Older")
+/// <summary>Links to the newer (rel=prev) and older (rel=next) page of a list, what this page holds, and the links' words.</summary>
+public sealed record Pager(string? PreviousUrl, string? NextUrl, string Label, string PreviousText, string NextText)
 {
     public bool HasLinks => PreviousUrl is not null || NextUrl is not null;
 }

@@ -29,7 +29,7 @@ internal static class CheckCommand
 
     /// <summary>
     /// The theme's own templates that override nothing in its parents (a misspelt <c>pages/papr.html</c>
-    /// changes nothing), as warnings; a missing parent theme stops the check as it stops a build. A
+    /// changes nothing), and a language without its strings file or with keys missing or misspelt, as warnings; a missing parent theme stops the check as it stops a build. A
     /// content folder without its theme beside it is checked for its content only.
     /// </summary>
     private static void CheckTheme(BuildOptions options, Digest digest)
@@ -46,6 +46,12 @@ internal static class CheckCommand
         {
             digest.Diagnostics.Warn(Path.GetRelativePath(shownFrom, Path.Combine(chain.Folders[0], file)).Replace('\\', '/'), 0,
                 $"overrides nothing in the parent theme '{Path.GetFileName(chain.Folders[1])}': is its name misspelt? (a new partial is fine if a template includes it)");
+        }
+
+        foreach (var (file, message) in Render.ThemeStrings.Load(chain, digest.Config.Language).Warnings)
+        {
+            var shown = Path.IsPathRooted(file) ? Path.GetRelativePath(shownFrom, file).Replace('\\', '/') : file;
+            digest.Diagnostics.Warn(shown, 0, message);
         }
     }
 }

@@ -21,6 +21,7 @@ public class ThemeTemplateTests
         }
 
         Write("layouts/base.html", "{{ body }}");
+        Write("strings/en.yml", File.ReadAllText(Path.Combine(RepoPaths.Themes, "default", "strings", "en.yml")));
         foreach (var page in Theme.RequiredPages)
         {
             Write($"pages/{page}.html", "");

@@ -11,6 +11,9 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const root = app.dataset.root;
+// The page's words, from the theme's strings file (data-prompt, data-results-one, …): no English here.
+const say = app.dataset;
+const counted = (n) => (n === 0 ? say.resultsZero : n === 1 ? say.resultsOne : say.resultsOther).replace("{count}", String(n));
 const index = new SearchIndex(app.dataset.index, (url) => fetch(url).then((r) => {
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
   return r.json();
@@ -87,7 +90,7 @@ async function renderMore(ticket) {
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = `${d.isPost ? "Post · " : ""}${d.date}`;
+    meta.textContent = `${d.isPost ? say.post : ""}${d.date}`;
     const snippet = document.createElement("p");
     snippet.className = "snippet";
     highlighted(snippet, d.snippet, terms, query.prefix);
@@ -95,7 +98,7 @@ async function renderMore(ticket) {
     if (d.topics.length) {
       const chips = document.createElement("ul");
       chips.className = "chips";
-      chips.setAttribute("aria-label", "Topics");
+      chips.setAttribute("aria-label", say.topics);
       for (const [slug, name] of d.topics) {
         const item = document.createElement("li");
         const link = document.createElement("a");
@@ -119,7 +122,7 @@ async function run() {
   if (!hasQuery) {
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = "Type to search titles, abstracts, topics and posts.";
+    status.textContent = say.prompt;
     return;
   }
   try {
@@ -130,10 +133,10 @@ async function run() {
     list.replaceChildren();
     await renderMore(ticket);
     if (ticket !== generation) return;
-    status.textContent = result.total === 0 ? "No results." : `${result.total} ${result.total === 1 ? "result" : "results"}.`;
+    status.textContent = counted(result.total);
     app.dataset.ready = String(ticket);
   } catch (error) {
-    status.textContent = "Search failed to load its index.";
+    status.textContent = say.failed;
     console.error(error);
   }
 }

@@ -3,10 +3,11 @@ namespace DigestGen.Curate.Topics;
 /// <summary>The topics in the curator's order, plus "other".</summary>
 public sealed class Taxonomy
 {
-    public Taxonomy(IReadOnlyList<Topic> topics)
+    /// <param name="other">The topic of papers no rule selects, as the site names it; <see cref="Topic.Other"/> when not given.</param>
+    public Taxonomy(IReadOnlyList<Topic> topics, Topic? other = null)
     {
         Topics = topics;
-        All = [.. topics, Topic.Other];
+        All = [.. topics, other ?? Topic.Other];
         BySlug = All.ToDictionary(t => t.Slug, StringComparer.Ordinal);
     }
 
@@ -18,4 +19,7 @@ public sealed class Taxonomy
     public IReadOnlyList<Topic> All { get; }
 
     public IReadOnlyDictionary<string, Topic> BySlug { get; }
+
+    /// <summary>The same topics with "other" named and described in the site's language.</summary>
+    public Taxonomy WithOther(string name, string description) => new(Topics, Topic.Other with { Name = name, Description = description });
 }

@@ -28,12 +28,13 @@ public sealed class DatePages : IPageFamily
         var route = Routes.Date(date);
         var model = new DatePage(
             date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PageViews.LongDate(date),
+            views.LongDate(date),
             papers.Select(views.Card).ToList(),
             posts.Select(views.Post).ToList(),
-            previous is { } p ? new LinkView(Routes.Date(p), PageViews.LongDate(p)) : null,
-            next is { } n ? new LinkView(Routes.Date(n), PageViews.LongDate(n)) : null);
-        var description = $"{papers.Count} papers and {posts.Count} posts entered the digest on {PageViews.LongDate(date)}.";
-        return new SitePage(route, "date", views.Head(PageViews.LongDate(date), description, route, []), model, "dates");
+            previous is { } p ? new LinkView(Routes.Date(p), views.LongDate(p)) : null,
+            next is { } n ? new LinkView(Routes.Date(n), views.LongDate(n)) : null);
+        var words = views.Words;
+        var description = words.Format("date.description", ("papers", words.Count("papers", papers.Count)), ("posts", words.Count("posts", posts.Count)), ("date", views.LongDate(date)));
+        return new SitePage(route, "date", views.Head(views.LongDate(date), description, route, []), model, "dates");
     }
 }

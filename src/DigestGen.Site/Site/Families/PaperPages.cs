@@ -33,11 +33,11 @@ public sealed class PaperPages : IPageFamily
             paper.Title,
             paper.TitleDerived,
             new Html(paper.Abstract.ToHtml()),
-            PageViews.Byline(paper),
-            paper.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
+            views.Byline(paper),
+            paper.Published is { } published ? views.LongDate(published) : null,
             paper.Upvotes,
-            paper.Sources.Select(s => s.CaptureDate).Distinct().Order().Select(d => new LinkView(Routes.Date(d), PageViews.LongDate(d))).ToList(),
-            paper.Sources.Select(s => $"{s.File}, line {s.Line} (captured {s.CaptureDate:yyyy-MM-dd})").ToList(),
+            paper.Sources.Select(s => s.CaptureDate).Distinct().Order().Select(d => new LinkView(Routes.Date(d), views.LongDate(d))).ToList(),
+            paper.Sources.Select(s => views.Words.Format("paper.source", ("file", s.File), ("line", PageViews.Number(s.Line)), ("captured", s.CaptureDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToList(),
             views.Chips(paper.Topics),
             paper.Related.Select(id => views.Card(index.PaperById[id])).ToList(),
             paper.DiscussedIn.Select(id => views.Post(index.PostById[id])).ToList(),
@@ -52,9 +52,9 @@ public sealed class PaperPages : IPageFamily
             new("name", "citation_abstract", abstractText),
             new("name", "citation_online_date", paper.DigestDate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
         };
-        if (paper.Published is { } published)
+        if (paper.Published is { } publishedOn)
         {
-            meta.Add(new MetaTag("name", "citation_publication_date", published.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
+            meta.Add(new MetaTag("name", "citation_publication_date", publishedOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
         }
 
         if (paper.Organisation is { } org)

@@ -46,14 +46,17 @@ public sealed class TopicPages : IPageFamily
     private static SitePage Page(PageViews views, Topic topic, Html description, List<Paper> shown, int page, int archived, int total)
     {
         var route = page == 0 ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page);
-        var span = shown.Count == 0 ? "" : PageViews.DateSpan(shown[^1].DigestDate, shown[0].DigestDate);
+        var words = views.Words;
+        var span = shown.Count == 0 ? "" : views.DateSpan(shown[^1].DigestDate, shown[0].DigestDate);
+        var number = PageViews.Number(page);
+        var (newer, older) = (words.Text("topic.newer"), words.Text("topic.older"));
         var pager = page == 0
-            ? new Pager(null, archived > 0 ? Routes.TopicArchive(topic.Slug, archived) : null, "Newest papers")
-            : new Pager(page == archived ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page + 1), page > 1 ? Routes.TopicArchive(topic.Slug, page - 1) : null, $"Papers of {span}");
-        var stats = page == 0 ? $"{total} {(total == 1 ? "paper" : "papers")}" : $"Archive page {page}: papers of {span}";
+            ? new Pager(null, archived > 0 ? Routes.TopicArchive(topic.Slug, archived) : null, words.Text("topic.newest"), newer, older)
+            : new Pager(page == archived ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page + 1), page > 1 ? Routes.TopicArchive(topic.Slug, page - 1) : null, words.Format("topic.papers_of", ("span", span)), newer, older);
+        var stats = page == 0 ? words.Count("papers", total) : words.Format("topic.archive_stats", ("page", number), ("span", span));
         var model = new TopicPage(topic.Name, description, stats, shown.Select(views.Card).ToList(), pager, []);
-        var title = page == 0 ? topic.Name : $"{topic.Name} (archive page {page}, {span})";
-        var feeds = views.HasFeeds ? FeedDefinition.LinksFor(Routes.Topic(topic.Slug), $"{views.Site.Title}: {topic.Name}") : [];
+        var title = page == 0 ? topic.Name : words.Format("topic.archive_title", ("topic", topic.Name), ("page", number), ("span", span));
+        var feeds = views.HasFeeds ? views.FeedLinks(Routes.Topic(topic.Slug), words.Format("feeds.topic_title", ("site", views.Site.Title), ("topic", topic.Name))) : [];
         return new SitePage(route, "topic", views.Head(title, Snippet.Cut(topic.Description, 200), route, [], feeds), model, "topics");
     }
 }
