@@ -49,9 +49,13 @@ internal sealed class ThemeContext : TemplateContext
             return this;
         }
 
-        output.WriteText(ObjectToString(textAsObject) ?? "");
+        output.WriteText(textAsObject as string ?? ObjectToString(textAsObject) ?? "");
         return this;
     }
+
+    /// <summary>Our view models are read through compiled getters (see <see cref="ViewModelAccessor"/>); anything else as Scriban reads it.</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+        ViewModelAccessor.For(target.GetType()) ?? base.GetMemberAccessorImpl(target);
 
     /// <summary>As in Handlebars and Liquid's <c>blank</c>: an empty string, list or markup, and zero, are false.</summary>
     public override bool ToBool(SourceSpan span, object? value) => value switch

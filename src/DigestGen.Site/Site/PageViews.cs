@@ -50,29 +50,10 @@ public sealed class PageViews
         return topics.Where(bySlug.ContainsKey).Select(t => new TopicChip(Routes.Topic(t), bySlug[t].Name)).ToList();
     }
 
-    public PageHead Head(string title, string description, string route, IReadOnlyList<MetaTag> extra, IReadOnlyList<FeedLink>? feeds = null)
-    {
-        var canonical = Routes.Absolute(Site.BaseUrl, route);
-        var meta = new List<MetaTag>
-        {
-            new("property", "og:title", title),
-            new("property", "og:description", description),
-            new("property", "og:site_name", Site.Title),
-        };
-        if (canonical.Length > 0)
-        {
-            meta.Add(new MetaTag("property", "og:url", canonical));
-        }
-
-        if (!extra.Any(m => m.Key == "og:type"))
-        {
-            meta.Add(new MetaTag("property", "og:type", "website"));
-        }
-
-        meta.AddRange(extra);
-        feeds ??= HasFeeds ? FeedLinks("", Site.Title) : [];
-        return new PageHead(title, description, canonical, meta, feeds);
-    }
+    /// <param name="meta">The page family's own <c>&lt;meta name&gt;</c> tags (citation tags of a paper).</param>
+    /// <param name="type">The Open Graph type: <c>website</c>, or <c>article</c> for a paper.</param>
+    public PageHead Head(string title, string description, string route, IReadOnlyList<MetaTag> meta, IReadOnlyList<FeedLink>? feeds = null, string type = "website") =>
+        new(title, description, Routes.Absolute(Site.BaseUrl, route), type, meta, feeds ?? (HasFeeds ? FeedLinks("", Site.Title) : []));
 
     /// <summary>The autodiscovery links of the feeds in a folder, titled in the site's language.</summary>
     public IReadOnlyList<FeedLink> FeedLinks(string folder, string title) => FeedDefinition.LinksFor(folder, title, Words);

@@ -24,12 +24,17 @@ public sealed record PostView(string Id, string DigestDate, string DateUrl, Html
 
 public sealed record CountLink(string Url, string Text, int Count);
 
-public sealed record MetaTag(string Attribute, string Key, string Content);
+/// <summary>A <c>&lt;meta name content&gt;</c> tag a page family adds to its pages' heads (Highwire's <c>citation_title</c>, …).</summary>
+public sealed record MetaTag(string Name, string Content);
 
 public sealed record FeedLink(string Type, string Title, string Url);
 
-/// <summary>What goes in a page's head: title, description, canonical URL, Open Graph and citation tags, feeds.</summary>
-public sealed record PageHead(string Title, string Description, string Canonical, IReadOnlyList<MetaTag> Meta, IReadOnlyList<FeedLink> Feeds);
+/// <summary>
+/// What goes in a page's head: title, description, canonical URL (empty without a base URL), Open Graph type
+/// (<c>website</c>, <c>article</c>), the page family's own meta tags, and feeds. The layout writes the Open Graph
+/// tags from the title, description, site title and canonical URL.
+/// </summary>
+public sealed record PageHead(string Title, string Description, string Canonical, string Type, IReadOnlyList<MetaTag> Meta, IReadOnlyList<FeedLink> Feeds);
 
 /// <summary>Links to the newer (rel=prev) and older (rel=next) page of a list, what this page holds, and the links' words.</summary>
 public sealed record Pager(string? PreviousUrl, string? NextUrl, string Label, string PreviousText, string NextText)

@@ -38,7 +38,7 @@ public class ThemeTemplateTests
 
     private static string Render(Theme theme, object model) =>
         new PageRenderer(theme, new SiteInfo("S", "", "en", ""), "v").Render(
-            new SitePage("", "home", new PageHead("T", "", "", [], []), model, "home"));
+            new SitePage("", "home", new PageHead("T", "", "", "website", [], []), model, "home"));
 
     [Fact]
     public void A_value_is_escaped_once_through_include_and_html_escape()

@@ -47,21 +47,20 @@ public sealed class PaperPages : IPageFamily
         var abstractText = paper.Abstract.ToPlainText();
         var meta = new List<MetaTag>
         {
-            new("property", "og:type", "article"),
-            new("name", "citation_title", paper.Title),
-            new("name", "citation_abstract", abstractText),
-            new("name", "citation_online_date", paper.DigestDate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
+            new("citation_title", paper.Title),
+            new("citation_abstract", abstractText),
+            new("citation_online_date", paper.DigestDate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
         };
         if (paper.Published is { } publishedOn)
         {
-            meta.Add(new MetaTag("name", "citation_publication_date", publishedOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
+            meta.Add(new MetaTag("citation_publication_date", publishedOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)));
         }
 
         if (paper.Organisation is { } org)
         {
-            meta.Add(new MetaTag("name", "citation_author_institution", org));
+            meta.Add(new MetaTag("citation_author_institution", org));
         }
 
-        return new SitePage(route, "paper", views.Head(paper.Title, Snippet.Cut(abstractText, 200), route, meta), model, "papers");
+        return new SitePage(route, "paper", views.Head(paper.Title, Snippet.Cut(abstractText, 200), route, meta, type: "article"), model, "papers");
     }
 }
