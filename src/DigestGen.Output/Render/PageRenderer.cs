@@ -28,11 +28,11 @@ public sealed class PageRenderer(Theme theme, SiteInfo site, string assetVersion
     /// <summary>
     /// What the templates see. A page template: <c>site</c>, <c>root</c> (the prefix from the page to the
     /// site root, for every link), <c>page</c> (the page's model) and <c>asset_version</c>. The layout:
-    /// <c>site</c>, <c>root</c>, <c>head</c>, <c>body</c> (the rendered page), <c>section</c> and <c>asset_version</c>.
+    /// <c>site</c>, <c>root</c>, <c>head</c>, <c>body</c> (the page, rendered where the layout writes it), <c>section</c> and <c>asset_version</c>.
     /// </summary>
     private ScriptObject Layout(SitePage page)
     {
-        var body = theme.RenderPage(page.Template, new ScriptObject
+        var body = theme.Body(page.Template, new ScriptObject
         {
             ["site"] = site,
             ["root"] = page.Root,

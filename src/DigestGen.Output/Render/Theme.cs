@@ -58,18 +58,8 @@ public sealed class Theme
         return new Theme(chain, words, warnings, ThemeTemplates.Load(chain, RequiredPages, words));
     }
 
-    /// <summary>A page template's output: the body the layout places in <c>{{ body }}</c>.</summary>
-    public Html RenderPage(string template, ScriptObject variables)
-    {
-        try
-        {
-            return _contexts.Value!.RenderToHtml(_templates.Pages[template], variables);
-        }
-        catch (ScriptRuntimeException e)
-        {
-            throw Failed(e);
-        }
-    }
+    /// <summary>A page template with its variables: the body the layout places in <c>{{ body }}</c>, rendered there (see <see cref="PageBody"/>).</summary>
+    public PageBody Body(string template, ScriptObject variables) => new(_templates.Pages[template], variables);
 
     /// <summary>The layout written straight to a writer: a whole page never needs to exist as one string.</summary>
     public void RenderLayout(TextWriter writer, ScriptObject variables)

@@ -49,6 +49,13 @@ internal sealed class ThemeContext : TemplateContext
             return this;
         }
 
+        if (textAsObject is PageBody body)
+        {
+            // The page straight into the layout's writer: no page-sized string to build, copy and collect.
+            RenderHere(body.Template, body.Variables);
+            return this;
+        }
+
         output.WriteText(textAsObject as string ?? ObjectToString(textAsObject) ?? "");
         return this;
     }
@@ -88,6 +95,9 @@ internal sealed class ThemeContext : TemplateContext
             _depth--;
         }
     }
+
+    /// <summary>Renders <paramref name="template"/> into what this context is writing now, where it stands.</summary>
+    public void RenderHere(Template template, ScriptObject variables) => RenderTo(((HtmlOutput)Output).Writer, template, variables);
 
     /// <summary>Renders <paramref name="template"/> straight to <paramref name="writer"/>, with <paramref name="variables"/> in scope.</summary>
     public void RenderTo(TextWriter writer, Template template, ScriptObject variables)

@@ -206,7 +206,14 @@ internal static class ThemeFunctions
     /// </summary>
     private sealed class Include(ThemeTemplates templates) : MarkupFunction(1, ScriptVarParamKind.Direct, new(typeof(string), "partial"))
     {
-        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Render(context, callerContext, arguments, inPlace: callerContext?.Parent is ScriptExpressionStatement && context.EnableOutput);
+
+        /// <param name="inPlace">
+        /// Whether to render where the call stands and return nothing: for a call that is a statement of its own
+        /// (<c>{{ include "post" post: p }}</c>), which needs no string in between.
+        /// </param>
+        public Html? Render(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, bool inPlace)
         {
             var span = callerContext?.Span ?? context.CurrentSpan;
             var name = arguments.Count > 0 ? context.ObjectToString(arguments[0]) : null;
@@ -227,7 +234,14 @@ internal static class ThemeFunctions
                 }
             }
 
-            return ((ThemeContext)context).RenderToHtml(partial, variables);
+            var theme = (ThemeContext)context;
+            if (inPlace)
+            {
+                theme.RenderHere(partial, variables);
+                return null;
+            }
+
+            return theme.RenderToHtml(partial, variables);
         }
     }
 
@@ -243,7 +257,7 @@ internal static class ThemeFunctions
         public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             _rendered.GetOrAdd(
                 string.Join("\u0001", arguments.Select(a => context.ObjectToString(a))),
-                _ => (Html)include.Invoke(context, callerContext, arguments, blockStatement)!);
+                _ => include.Render(context, callerContext, arguments, inPlace: false)!);
     }
 
     /// <summary>A built-in function whose text result is markup (<c>html.escape</c>).</summary>
