@@ -6,7 +6,8 @@ namespace DigestGen.Ingest;
 /// <summary>
 /// Splits a collection of social posts, captured one paragraph per line and run together, back
 /// into posts. The evidence, in order: thread markers (<c>🧵</c>, <c>(1/N)</c>) close the post they
-/// end or open the one they start; a line of links (or <c>Paper: link</c>) closes a post; a credits
+/// end or open the one they start (a marker alone on its line opens a thread, unless it follows the
+/// first post's link or a line already marked); a line of links (or <c>Paper: link</c>) closes a post; a credits
 /// line (<c>New paper with @a and @b!</c>) closes one; a hook question or an announcement opens one.
 /// Every line lands in exactly one post.
 /// </summary>
@@ -63,7 +64,9 @@ public sealed partial class SocialPostParser
                 continue;
             }
 
-            if (current.Count > 0 && previous is { } prev && StartsNewPost(prev.Text.Trim(), line.Text.Trim()))
+            // A post that so far is only the marker opening it (🧵(1/5)) goes on with the line after.
+            var opened = current.Count == 1 && IsMarkerOnly(current[0].Text.Trim());
+            if (current.Count > 0 && !opened && previous is { } prev && StartsNewPost(prev.Text.Trim(), line.Text.Trim()))
             {
                 yield return Build(current);
                 current = new List<SeedLine>();
@@ -81,9 +84,11 @@ public sealed partial class SocialPostParser
 
     internal static bool StartsNewPost(string previous, string line)
     {
+        // A marker on a line of its own ends a post that reads as a thread's first (after its link, or one
+        // already marked: "🧵 Introducing Weaver…" then "(1/N)"); after anything else it opens the next thread.
         if (IsMarkerOnly(line))
         {
-            return false;
+            return !IsLinkLine(previous) && !HasMarker().IsMatch(previous);
         }
 
         if (IsMarkerOnly(previous) || EndsWithMarker().IsMatch(previous) || StartsWithCount().IsMatch(line))
@@ -137,6 +142,9 @@ public sealed partial class SocialPostParser
 
     [GeneratedRegex(@"(?:\(\s*1\s*/\s*(?:\d+|[nN])\s*\)|🧵)\s*$")]
     private static partial Regex EndsWithMarker();
+
+    [GeneratedRegex(@"🧵|\(\s*\d+\s*/\s*(?:\d+|[nN])\s*\)")]
+    private static partial Regex HasMarker();
 
     [GeneratedRegex(@"^(?:🧵\s*)?\(\s*1\s*/\s*(?:\d+|[nN])\s*\)\s*\S")]
     private static partial Regex StartsWithCount();
