@@ -38,7 +38,7 @@ public static partial class TexText
     public static RichText Parse(string raw, out bool tooDeep)
     {
         tooDeep = false;
-        var text = Normalise(raw);
+        var text = TexResidue.Clean(Normalise(raw));
         if (text.Length > 0 && NextSpecial(text, 0, text.Length) < 0)
         {
             // Most abstracts: nothing to clean, so the text itself is the one run.
