@@ -4,8 +4,10 @@ namespace DigestGen.Curate;
 
 /// <summary>
 /// Writes a headline for a paper that has only an abstract. When the abstract introduces a named
-/// system ("we present Tina, a family of …") the headline starts with that name; otherwise it is the
-/// gist of the first sentence. At most 100 characters and never empty.
+/// system ("we present Tina, a family of …") the headline starts with that name; otherwise it is what
+/// the sentence stating the contribution proposes or shows ("we propose a rank-based uniformity test
+/// that …"), and failing that the gist of the first sentence. At most 100 characters, cut only where
+/// a phrase ends (never with "…"), and never empty.
 /// </summary>
 public static partial class HeadlineDeriver
 {
@@ -38,7 +40,22 @@ public static partial class HeadlineDeriver
             }
         }
 
-        return Fit(Gist(FirstSentence(text)));
+        return Contribution(text) is { } contribution ? Fit(contribution) : Fit(Gist(FirstSentence(text)));
+    }
+
+    /// <summary>What the first sentence that states the paper's contribution proposes, introduces or shows; null without one.</summary>
+    private static string? Contribution(string text)
+    {
+        foreach (var sentence in SentenceEnd().Split(text))
+        {
+            var m = ContributionClause().Match(sentence);
+            if (m.Success && m.Groups["what"].Value.Split(' ').Length >= 4)
+            {
+                return Capitalise(Parenthetical().Replace(m.Groups["what"].Value, "").Trim().TrimEnd('.', ':', ';', ','));
+            }
+        }
+
+        return null;
     }
 
     private static bool IsName(string candidate)
@@ -61,24 +78,53 @@ public static partial class HeadlineDeriver
     {
         var s = LeadingClause().Replace(sentence, "");
         s = Parenthetical().Replace(s, "");
+        s = Enumerator().Replace(s, "");
         s = s.Trim().TrimEnd('.', ':', ';', ',');
         return Capitalise(s);
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>Cuts at a word boundary with an ellipsis, so the headline stays readable.</summary>
+    /// <summary>
+    /// At most <see cref="MaxLength"/> characters, cut where a phrase ends (before "that", "with", "for", a comma,
+    /// a parenthesis) and never with an ellipsis: a headline reads as a whole, not as a sentence broken off.
+    /// What a cut leaves dangling at the end (an article, a preposition, a participle such as "trained") goes too.
+    /// </summary>
     private static string Fit(string headline)
     {
-        headline = headline.Trim().TrimEnd('.', ',', ';', ':');
+        headline = Enumerator().Replace(headline.Trim(), "").TrimEnd('.', ',', ';', ':');
         if (headline.Length <= MaxLength)
         {
             return headline;
         }
 
-        var cut = headline.LastIndexOf(' ', MaxLength - 1);
-        var head = cut > MaxLength / 2 ? headline[..cut] : headline[..(MaxLength - 1)];
-        return head.TrimEnd(',', ';', ':', ' ', '-', '(') + "…";
+        var cut = -1;
+        foreach (Match m in PhraseBoundary().Matches(headline))
+        {
+            if (m.Index > MaxLength)
+            {
+                break;
+            }
+
+            if (m.Index >= 20)
+            {
+                cut = m.Index;
+            }
+        }
+
+        if (cut < 0)
+        {
+            cut = headline.LastIndexOf(' ', MaxLength);
+            cut = cut > 0 ? cut : MaxLength;
+        }
+
+        var head = headline[..cut];
+        while (DanglingEnd().Match(head) is { Success: true } dangling && dangling.Index > 20)
+        {
+            head = head[..dangling.Index];
+        }
+
+        return head.TrimEnd(',', ';', ':', ' ', '-', '(');
     }
 
     [GeneratedRegex(@"\b(?<verb>[Ww]e (?:first )?(?:present|introduce|propose|pretrain|release|detail the training of the|answer this question with)|[Ii]ntroducing|with) (?<name>(?:[A-Z0-9][\w\-\.]*[\w])(?: (?:[A-Z0-9][\w\-\.]*[\w]))*(?: \([A-Z][\w\-]*\))?)(?: model)?,\s*")]
@@ -89,6 +135,21 @@ public static partial class HeadlineDeriver
 
     [GeneratedRegex(@"(?<=[a-z0-9\)\]])[.?!](?=\s+[A-Z]|$)")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\b[Ww]e (?:first |also |then )?(?:propose|introduce|present|develop|design|investigate|study|show|find|demonstrate|argue)s? (?:that )?(?<what>.+)$")]
+    private static partial Regex ContributionClause();
+
+    /// <summary>Where a phrase ends and the next begins: before a comma, a parenthesis, a relative or participial clause, a preposition.</summary>
+    [GeneratedRegex(@",\s|\s(?=\(|(?:which|that|where|while|whereas|with|without|for|by|via|using|through|based|from|to|in|on|at|across|into|under|over|as|trained|designed|built|achieved|developed)\b)")]
+    private static partial Regex PhraseBoundary();
+
+    /// <summary>A word a headline cannot end on (an article, a preposition, a conjunction, a participle), or a relative clause cut after its first words.</summary>
+    [GeneratedRegex(@"\s+(?:a|an|the|of|and|or|to|with|for|by|via|in|on|at|from|its|their|our|is|are|that|which|can|\w+ed)$|,?\s+(?:that|which)(?:\s+\w+){1,3}$")]
+    private static partial Regex DanglingEnd();
+
+    /// <summary>"(1) " in "the first benchmark that (1) contains": a list's number, which a headline does without.</summary>
+    [GeneratedRegex(@"\(\d\)\s*")]
+    private static partial Regex Enumerator();
 
     [GeneratedRegex(@"^(?:(?:In recent years|Recently|However|Moreover|Nowadays|Today|In this (?:paper|work)),\s*|As [^,]{5,120},\s*)")]
     private static partial Regex LeadingClause();

@@ -1,4 +1,5 @@
 using DigestGen.Curate;
+using DigestGen.Tests.Support;
 
 namespace DigestGen.Tests.Curate;
 
@@ -25,7 +26,7 @@ public class HeadlineDeriverTests
     {
         var headline = HeadlineDeriver.Derive(string.Join(' ', Enumerable.Repeat("word", 80)) + ".");
         Assert.InRange(headline.Length, 1, 100);
-        Assert.EndsWith("…", headline);
+        Assert.DoesNotContain("…", headline);
         Assert.NotEmpty(HeadlineDeriver.Derive("   "));
     }
 
@@ -35,4 +36,42 @@ public class HeadlineDeriverTests
         var headline = HeadlineDeriver.Derive("Models trained with RLHF, which is costly, can drift.");
         Assert.DoesNotContain("RLHF:", headline);
     }
+
+    /// <summary>The 16 papers of the first seeds that came without a title, each headline read and judged (issue 21).</summary>
+    [Fact]
+    public void The_untitled_papers_of_the_first_seeds_get_whole_headlines()
+    {
+        var derived = FixtureDigest.Value.Papers.Where(p => p.TitleDerived).Select(p => p.Title).Order(StringComparer.Ordinal).ToList();
+
+        string[] expected =
+        [
+        "A \"memoization-aware\" Bayesian Optimization algorithm, EEIPU",
+        "A fundamental taxonomy classifying the existing explorations",
+        "A rank-based uniformity test that can verify the behavioral equality of a black-box LLM",
+        "AI University (AI-U): A flexible framework for AI-driven course content delivery",
+        "An active learning approach to efficiently select prompt and preference pairs",
+        "Current practices for uncertainty quantification in LLMs are not optimal for developing useful UQ",
+        "Geoperception: A benchmark designed to evaluate an MLLM's ability",
+        "LLM360 K2-65B: Scaling up our 360-degree OPEN SOURCE approach",
+        "LiveBench: The first benchmark that contains frequently-updated questions",
+        "LogIX: A software package that can transform existing training code into data valuation code",
+        "METAGENE-1: A 7-billion-parameter autoregressive transformer model",
+        "Probabilistic graphical modeling is a branch of machine learning",
+        "Resa: A family of 1.5B reasoning models trained via a novel and efficient sparse autoencoder tuning",
+        "Tina: A family of tiny reasoning models achieved with high cost-efficiency",
+        "Whether MLLMs can be steered using vectors derived from their text-only LLM backbone",
+        "Zebra-CoT: A diverse large-scale dataset with 182,384 samples",
+        ];
+        Assert.Equal(expected, derived);
+        Assert.All(derived, h => Assert.InRange(h.Length, 20, HeadlineDeriver.MaxLength));
+        Assert.All(derived, h => Assert.DoesNotContain("…", h));
+    }
+
+    [Theory]
+    [InlineData("Large language models are widely used. To tackle this problem, we propose a rank-based uniformity test that can verify the behavioral equality of a black-box model to a locally deployed authentic model.", "A rank-based uniformity test that can verify the behavioral equality of a black-box model")]
+    [InlineData("Uncertainty matters. We argue that current practices for uncertainty quantification are not optimal for users making decisions in real-world tasks with many steps.", "Current practices for uncertainty quantification are not optimal for users making decisions")]
+    [InlineData("Benchmarks age fast. We introduce LiveBench, the first benchmark that (1) contains frequently-updated questions from recent information sources and (2) scores answers automatically.", "LiveBench: The first benchmark that contains frequently-updated questions")]
+    [InlineData("We propose a memoization-aware Bayesian optimization algorithm, EEIPU, that works in tandem with a pipeline caching system, allowing it to evaluate many more candidates.", "A memoization-aware Bayesian optimization algorithm, EEIPU")]
+    public void The_contribution_is_the_headline_cut_where_a_phrase_ends(string abstractText, string expected) =>
+        Assert.Equal(expected, HeadlineDeriver.Derive(abstractText));
 }
