@@ -1,6 +1,6 @@
 using DigestGen.Text;
 
-namespace DigestGen.Tests.Text;
+namespace DigestGen.Tests.Curate;
 
 /// <summary>TeX that lost its backslashes in the real seeds, and text that only looks like it.</summary>
 public class TexResidueTests
