@@ -38,7 +38,16 @@ internal static class Report
         {
             o.WriteLine($"  other: {paper.Id}  {paper.Title}");
         }
+
+        // A topic page of one or two papers is thin for a reader and a hint that the topic's phrases miss.
+        foreach (var topic in digest.Taxonomy.Topics.Where(t => counts.GetValueOrDefault(t.Slug) < SmallTopic))
+        {
+            o.WriteLine($"  few papers: {topic.Slug} has {counts.GetValueOrDefault(topic.Slug)} (fewer than {SmallTopic}): widen its phrases in topics.yml, or merge it into another topic");
+        }
     }
+
+    /// <summary>Fewer papers than this make a topic worth the curator's look.</summary>
+    public const int SmallTopic = 3;
 
     public static void Problems(TextWriter o, BuildSummary summary)
     {

@@ -15,6 +15,20 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Topics_with_fewer_than_three_papers_are_listed()
+    {
+        using var content = new ContentFolder()
+            .With("topics.yml", "topics:\n  - slug: sparse\n    name: Sparsity\n    description: Sparse models.\n    strong: [sparse attention]\n  - slug: speech\n    name: Speech\n    description: Speech.\n    strong: [speech recognition]\n")
+            .With("seeds/listing.txt", Seeds.Listing(string.Concat(new[] { "Sparse Attention One", "Sparse Attention Two", "Sparse Attention Three", "Speech Recognition Now" }
+                .Select(t => $"{t}\n\n{Seeds.LongAbstract(t.ToLowerInvariant())}\n\n  • 3 authors\n·\nAug 7 2\n\n"))));
+
+        var run = CliRun.Of("check", "--content", content.Content, "--build-date", "2026-01-01");
+
+        Assert.Contains("few papers: speech has 1 (fewer than 3)", run.Out);
+        Assert.DoesNotContain("few papers: sparse", run.Out);
+    }
+
+    [Fact]
     public void Bad_seed_is_reported_and_the_rest_still_ingests()
     {
         using var content = new ContentFolder()
