@@ -134,10 +134,13 @@ public static partial class HeadlineDeriver
     [GeneratedRegex(@"^(?<desc>(?:an?|the) (?:[^,.;:]|[,.](?=\S))+)")]
     private static partial Regex Appositive();
 
-    [GeneratedRegex(@"(?<=[a-z0-9\)\]])[.?!](?=\s+[A-Z]|$)")]
+    /// <summary>A full stop, question or exclamation mark after a word or a bracket, before a capital or the end ("e.g. a" and "1.5B" go on).</summary>
+    private const string SentenceEndPattern = @"(?<=[a-z0-9\)\]])[.?!](?=\s+[A-Z]|$)";
+
+    [GeneratedRegex(SentenceEndPattern)]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\b[Ww]e (?:first |also |then )?(?:propose|introduce|present|develop|design|investigate|study|show|find|demonstrate|argue)s? (?:that )?(?<what>.+?)(?:(?<=[a-z0-9\)\]])[.?!](?=\s+[A-Z]|$)|$)")]
+    [GeneratedRegex(@"\b[Ww]e (?:first |also |then )?(?:propose|introduce|present|develop|design|investigate|study|show|find|demonstrate|argue)s? (?:that )?(?<what>.+?)(?:" + SentenceEndPattern + "|$)")]
     private static partial Regex ContributionClause();
 
     /// <summary>Where a phrase ends and the next begins: before a comma, a parenthesis, a relative or participial clause, a preposition.</summary>

@@ -1,3 +1,4 @@
+using DigestGen.Site;
 using Scriban.Runtime;
 
 namespace DigestGen.Render;
@@ -10,8 +11,6 @@ namespace DigestGen.Render;
 /// </summary>
 internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
 {
-    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("&<>\"'`=");
-
     private static readonly string[] UrlAttributes = ["href=\"", "src=\"", "action=\"", "formaction=\"", "poster=\"", "cite=\"", "href='", "src='", "action='"];
 
     public TextWriter Writer => writer;
@@ -39,9 +38,9 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
     }
 
     /// <summary>A text value as a template writes it: escaped, and <c>#</c> in place of a URL with an unsafe scheme where a link starts.</summary>
-    public void WriteText(string text) => WriteEscaped(AtUrlStart && !DigestGen.Site.SafeUrl.IsAllowed(text) ? "#" : text);
+    public void WriteText(string text) => WriteEscaped(AtUrlStart && !SafeUrl.IsAllowed(text) ? "#" : text);
 
-    /// <summary>A text value, escaped on its way to the writer: <c>&amp; &lt; &gt; " ' ` =</c>, as Handlebars did, nothing else.</summary>
+    /// <summary>A text value, escaped on its way to the writer (see <see cref="Html.Escape(string)"/>).</summary>
     public void WriteEscaped(string text)
     {
         if (text.Length == 0)
@@ -49,33 +48,8 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
             return;
         }
 
-        var rest = text.AsSpan();
-        while (rest.IndexOfAny(Escaped) is var next and >= 0)
-        {
-            writer.Write(rest[..next]);
-            writer.Write(rest[next] switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#x27;",
-                '`' => "&#x60;",
-                _ => "&#x3D;",
-            });
-            rest = rest[(next + 1)..];
-        }
-
-        writer.Write(rest);
+        Html.Escape(text, writer);
         AtUrlStart = false;
-    }
-
-    /// <summary>Text escaped as <see cref="WriteEscaped"/> writes it, for markup made outside a render (theme words).</summary>
-    public static string Escape(string text)
-    {
-        using var writer = new StringWriter();
-        new HtmlOutput(writer).WriteEscaped(text);
-        return writer.ToString();
     }
 
     /// <summary>A value, already escaped or markup we made.</summary>

@@ -18,11 +18,10 @@ public sealed class Theme
     private readonly ThemeTemplates _templates;
     private readonly ThreadLocal<ThemeContext> _contexts;
 
-    private Theme(ThemeChain chain, Words words, IReadOnlyList<(string File, string Message)> warnings, ThemeTemplates templates)
+    private Theme(ThemeChain chain, Words words, ThemeTemplates templates)
     {
         Chain = chain;
         Words = words;
-        Warnings = warnings;
         _templates = templates;
         var builtins = ThemeFunctions.Builtins(templates, words);
         _contexts = new ThreadLocal<ThemeContext>(() => new ThemeContext(builtins));
@@ -33,9 +32,6 @@ public sealed class Theme
 
     /// <summary>The words of the site's language (see <see cref="ThemeStrings"/>).</summary>
     public Words Words { get; }
-
-    /// <summary>What <c>check</c> reports about the theme's strings: a language without its file, a key that is missing or misspelt.</summary>
-    public IReadOnlyList<(string File, string Message)> Warnings { get; }
 
     /// <summary>The files to copy to the site's <c>assets/</c>, by path inside it, each from the nearest theme that has it.</summary>
     public IReadOnlyDictionary<string, string> Assets => Chain.Files("assets");
@@ -54,8 +50,8 @@ public sealed class Theme
     /// <summary>Loads a resolved theme chain, with its words in <paramref name="language"/>.</summary>
     public static Theme Load(ThemeChain chain, string language)
     {
-        var (words, warnings) = ThemeStrings.Load(chain, language);
-        return new Theme(chain, words, warnings, ThemeTemplates.Load(chain, RequiredPages, words));
+        var words = ThemeStrings.Load(chain, language).Words;
+        return new Theme(chain, words, ThemeTemplates.Load(chain, RequiredPages, words));
     }
 
     /// <summary>A page template with its variables: the body the layout places in <c>{{ body }}</c>, rendered there (see <see cref="PageBody"/>).</summary>

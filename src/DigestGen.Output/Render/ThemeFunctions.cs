@@ -80,19 +80,9 @@ internal static class ThemeFunctions
     }
 
     /// <summary><c>{{ count page.paper_count "papers" }}</c>: "1 paper", "3 papers", from <c>counts.papers</c>.</summary>
-    private sealed class Count(Words words) : IScriptCustomFunction
+    private sealed class Count(Words words) : ThemeFunction(2, ScriptVarParamKind.None, typeof(string), [new(typeof(long), "number"), new(typeof(string), "noun")])
     {
-        public int RequiredParameterCount => 2;
-
-        public int ParameterCount => 2;
-
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
-
-        public Type ReturnType => typeof(string);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => index == 0 ? new(typeof(long), "number") : new(typeof(string), "noun");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
             var span = callerContext?.Span ?? context.CurrentSpan;
             var noun = context.ObjectToString(arguments[1]) ?? "";
@@ -103,28 +93,15 @@ internal static class ThemeFunctions
 
             return words.Count(noun, context.ToInt(span, arguments[0]));
         }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
     /// <summary>
     /// <c>{{ tr "post.from" date: post.digest_date }}</c>: a string with its placeholders filled in from the named
     /// arguments. Of a <c>_html</c> string the result is markup, with the values escaped into it.
     /// </summary>
-    private sealed class Translate(Words words) : IScriptCustomFunction
+    private sealed class Translate(Words words) : ThemeFunction(1, ScriptVarParamKind.Direct, typeof(object), [new(typeof(string), "key")])
     {
-        public int RequiredParameterCount => 1;
-
-        public int ParameterCount => 1;
-
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-
-        public Type ReturnType => typeof(object);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "key");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
             var span = callerContext?.Span ?? context.CurrentSpan;
             var key = arguments.Count > 0 ? context.ObjectToString(arguments[0]) ?? "" : "";
@@ -133,17 +110,7 @@ internal static class ThemeFunctions
                 throw new ScriptRuntimeException(span, $"there is no string '{key}' in {words.Source}");
             }
 
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (callerContext is ScriptFunctionCall call)
-            {
-                foreach (var argument in call.Arguments.OfType<ScriptNamedArgument>())
-                {
-                    if (argument is { Name.Name: { } name, Value: { } value })
-                    {
-                        values[name] = context.Evaluate(value);
-                    }
-                }
-            }
+            var values = NamedArguments(context, callerContext).ToDictionary(StringComparer.Ordinal);
 
             if (!key.EndsWith(Words.MarkupSuffix, StringComparison.Ordinal))
             {
@@ -175,13 +142,27 @@ internal static class ThemeFunctions
 
             return new Html(writer.ToString());
         }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
-    /// <summary>A function of ours for themes: it returns <see cref="Html"/>, so what it gives is written once, not escaped again.</summary>
-    private abstract class MarkupFunction(int parameters, ScriptVarParamKind kind, ScriptParameterInfo parameter) : IScriptCustomFunction
+    /// <summary>The named arguments of a call (<c>post: p</c>), evaluated, in order.</summary>
+    private static IEnumerable<KeyValuePair<string, object?>> NamedArguments(TemplateContext context, ScriptNode? callerContext)
+    {
+        if (callerContext is not ScriptFunctionCall call)
+        {
+            yield break;
+        }
+
+        foreach (var argument in call.Arguments.OfType<ScriptNamedArgument>())
+        {
+            if (argument is { Name.Name: { } name, Value: { } value })
+            {
+                yield return new(name, context.Evaluate(value));
+            }
+        }
+    }
+
+    /// <summary>A function of ours for themes, synchronous like every theme function.</summary>
+    private abstract class ThemeFunction(int parameters, ScriptVarParamKind kind, Type returns, ScriptParameterInfo[] infos) : IScriptCustomFunction
     {
         public int RequiredParameterCount => parameters;
 
@@ -189,15 +170,19 @@ internal static class ThemeFunctions
 
         public ScriptVarParamKind VarParamKind => kind;
 
-        public Type ReturnType => typeof(Html);
+        public Type ReturnType => returns;
 
-        public virtual ScriptParameterInfo GetParameterInfo(int index) => parameter;
+        public virtual ScriptParameterInfo GetParameterInfo(int index) => infos[Math.Min(index, infos.Length - 1)];
 
         public abstract object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement);
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
+
+    /// <summary>A function of ours that returns <see cref="Html"/>, so what it gives is written once, not escaped again.</summary>
+    private abstract class MarkupFunction(int parameters, ScriptVarParamKind kind, ScriptParameterInfo parameter)
+        : ThemeFunction(parameters, kind, typeof(Html), [parameter]);
 
     /// <summary>
     /// <c>{{ include "post" post: p }}</c>: <c>partials/post.html</c>, with each named argument as a variable.
@@ -223,15 +208,9 @@ internal static class ThemeFunctions
             }
 
             var variables = new ScriptObject();
-            if (callerContext is ScriptFunctionCall call)
+            foreach (var (variable, value) in NamedArguments(context, callerContext))
             {
-                foreach (var argument in call.Arguments.OfType<ScriptNamedArgument>())
-                {
-                    if (argument is { Name.Name: { } variable, Value: { } value })
-                    {
-                        variables[variable] = context.Evaluate(value);
-                    }
-                }
+                variables[variable] = value;
             }
 
             var theme = (ThemeContext)context;

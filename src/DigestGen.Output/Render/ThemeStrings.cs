@@ -28,7 +28,8 @@ public static class ThemeStrings
         var values = new Dictionary<string, string>(english.Values, StringComparer.Ordinal);
         var warnings = new List<(string File, string Message)>();
         var source = english.Files[0];
-        foreach (var tag in Tags(language).Where(t => !t.Equals(BaseLanguage, StringComparison.OrdinalIgnoreCase)))
+        var tags = Tags(language).ToList();
+        foreach (var tag in tags.Where(t => !t.Equals(BaseLanguage, StringComparison.OrdinalIgnoreCase)))
         {
             var own = Read(chain, tag);
             if (own.Files.Count == 0)
@@ -54,7 +55,7 @@ public static class ThemeStrings
             }
         }
 
-        if (source == english.Files[0] && !Tags(language).Any(t => t.Equals(BaseLanguage, StringComparison.OrdinalIgnoreCase)))
+        if (source == english.Files[0] && !tags.Any(t => t.Equals(BaseLanguage, StringComparison.OrdinalIgnoreCase)))
         {
             warnings.Add((DigestConfigLoader.FileName, $"the theme has no {Folder}/{language}.yml for language '{language}', so the site's words are in English"));
         }

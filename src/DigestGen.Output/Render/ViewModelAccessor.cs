@@ -31,7 +31,7 @@ internal sealed class ViewModelAccessor : IObjectAccessor
 
     /// <summary>The accessor of a view model type (a record of <c>DigestGen.Site</c>), or null for any other type.</summary>
     public static ViewModelAccessor? For(Type type) =>
-        ByType.GetOrAdd(type, t => t.Namespace == "DigestGen.Site" && t.IsClass && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t) && t != typeof(Site.Html)
+        ByType.GetOrAdd(type, t => t.Namespace == typeof(Site.SiteInfo).Namespace && t.IsClass && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t) && t != typeof(Site.Html)
             ? new ViewModelAccessor(t)
             : null);
 

@@ -40,7 +40,7 @@ internal sealed class WordFolding(Words words) : ScriptVisitor
                     continue;
                 }
 
-                var text = path.EndsWith(Words.MarkupSuffix, StringComparison.Ordinal) ? value : HtmlOutput.Escape(value);
+                var text = path.EndsWith(Words.MarkupSuffix, StringComparison.Ordinal) ? value : Html.Escape(value);
                 statements[i] = new ScriptRawStatement { Text = new ScriptStringSlice(text), Span = statement.Span };
             }
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DigestGen.Site;
 
 /// <summary>
@@ -13,18 +15,44 @@ public sealed class Html(string value)
 
     public override string ToString() => Value;
 
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'`=");
+
     /// <summary>
-    /// Text made safe for markup we build in code (a feed item's facts, an SVG's labels): <c>&amp; &lt; &gt; " '</c>
-    /// escaped, and nothing else, so words in any language stay readable in the source.
+    /// Text made safe anywhere in markup, text or attribute: <c>&amp; &lt; &gt; " ' ` =</c> escaped (as Handlebars
+    /// did), nothing else, so words in any language stay readable in the source. The one escaper of the site:
+    /// templates write every value through it, and so does the markup built in code (feed items, SVG labels).
     /// </summary>
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
         {
             return text;
         }
 
-        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+        using var writer = new StringWriter();
+        Escape(text, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Escapes <paramref name="text"/> as <see cref="Escape(string)"/> does, straight into a writer.</summary>
+    public static void Escape(ReadOnlySpan<char> text, TextWriter writer)
+    {
+        while (text.IndexOfAny(Escaped) is var next and >= 0)
+        {
+            writer.Write(text[..next]);
+            writer.Write(text[next] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#x27;",
+                '`' => "&#x60;",
+                _ => "&#x3D;",
+            });
+            text = text[(next + 1)..];
+        }
+
+        writer.Write(text);
     }
 }

@@ -15,8 +15,7 @@ public static partial class TexResidue
     // Nearly every text has none of it, and a few vectorised scans say so: the patterns below, run on every
     // abstract of 100,000, cost the curate stage 0.7 s, and a SearchValues set of these strings was slower than
     // searching for each in turn.
-    private static readonly string[] Triggers =
-        ["``", "scriptsize", "footnotesize", "mathrm", "mathbf", "mathit", "mathsf", "textrm", "textbf", "textit", "texttt", "textsf", "tilde", "Omega(", "Theta("];
+    private static readonly string[] Triggers = [.. Commands.Split('|'), "``", "tilde", "Omega(", "Theta("];
 
     private static readonly Dictionary<string, string> Greek = new(StringComparer.Ordinal)
     {
