@@ -42,7 +42,7 @@ public class HotPaths
             Directory.Delete(_content, recursive: true);
         }
 
-        SyntheticCorpus.Write(_content, 2000, File.ReadAllText(Path.Combine(Repository.Root, "content", "topics.yml")));
+        SyntheticCorpus.Write(_content, 2000);
         _listingSeed = Directory.EnumerateFiles(Path.Combine(_content, "seeds"), "listing-*.txt").Order(StringComparer.Ordinal).First();
         _digest = DigestLoader.Load(new BuildOptions(_content, Path.Combine(_content, "out"), new DateOnly(2030, 1, 1)), new StageTimings());
         _assigner = new TopicAssigner(_digest.Taxonomy);

@@ -9,10 +9,10 @@ using DigestGen.Pipeline;
 // bench micro [--filter X]   BenchmarkDotNet over the hot inner parts (parsers, tokenizer, topics, related papers, one page)
 // bench suite ROOT N…         the whole build benchmark (median of three runs per scenario), as a Markdown table
 // bench domdiff A B           compare every HTML page of two built sites as documents (exit 1 when any differs)
+// bench curation [--topics F] topics and related papers against the hand-labelled set (tests/fixtures/curation)
 if (args.Length >= 3 && args[0] == "generate")
 {
-    var topics = File.ReadAllText(Path.Combine(FindRoot(), "content", "topics.yml"));
-    SyntheticCorpus.Write(args[2], int.Parse(args[1]), topics);
+    SyntheticCorpus.Write(args[2], int.Parse(args[1]));
     return 0;
 }
 
@@ -32,6 +32,11 @@ if (args.Length >= 1 && args[0] == "micro")
 if (args.Length >= 3 && args[0] == "domdiff")
 {
     return DomComparison.Run(args[1], args[2], Console.Out);
+}
+
+if (args.Length >= 1 && args[0] == "curation")
+{
+    return CurationMeasurement.Run(FindRoot(), args.Length >= 3 && args[1] == "--topics" ? args[2] : null, Console.Out);
 }
 
 if (args.Length >= 3 && args[0] == "suite")

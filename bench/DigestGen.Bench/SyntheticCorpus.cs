@@ -34,7 +34,7 @@ public static class SyntheticCorpus
 
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    public static void Write(string contentDir, int papers, string topicsYml, string themesNote = "")
+    public static void Write(string contentDir, int papers, string themesNote = "")
     {
         var seedsDir = Path.Combine(contentDir, "seeds");
         Directory.CreateDirectory(seedsDir);
@@ -78,7 +78,6 @@ public static class SyntheticCorpus
 
         File.WriteAllText(Path.Combine(contentDir, "digest.yml"),
             $"title: Synthetic Digest ({papers} papers)\ndescription: A generated corpus for benchmarks.\nbase_url: https://bench.example/digest/\nseeds:\n{manifest}");
-        File.WriteAllText(Path.Combine(contentDir, "topics.yml"), topicsYml);
         Directory.CreateDirectory(Path.Combine(contentDir, "pages"));
         File.WriteAllText(Path.Combine(contentDir, "pages", "about.md"), "# About\n\nA synthetic digest for benchmarks." + themesNote);
     }

@@ -10,12 +10,19 @@ internal static class CheckCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var common = new CommonOptions();
+        var explain = new Option<string?>("--explain") { Description = "Show why a paper (id or slug) has its topics: every phrase found, its points, and the topics that came close." };
         var command = new Command("check", "Check the content: per seed its format and counts, then every problem as file:line: level: message.\n" + DigestGenCli.ExitCodeHelp);
         common.AddTo(command, withOutput: false);
+        command.Options.Add(explain);
         command.SetAction(parse => Report.Guard(stderr, () =>
         {
             var options = common.Read(parse);
             var digest = DigestLoader.Load(options, new StageTimings());
+            if (parse.GetValue(explain) is { } id)
+            {
+                return Report.Explain(stdout, stderr, digest, id);
+            }
+
             CheckTheme(options, digest);
             Report.Seeds(stdout, digest);
             Report.Topics(stdout, digest);

@@ -1,6 +1,7 @@
 using DigestGen.Diagnostics;
 using DigestGen.Ingest;
 using DigestGen.Curate;
+using DigestGen.Curate.Topics;
 using DigestGen.Pipeline;
 
 namespace DigestGen.Cli.Commands;
@@ -34,9 +35,21 @@ internal static class Report
             o.WriteLine($"  {topic.Slug.PadRight(width)}  {counts.GetValueOrDefault(topic.Slug),6}  {topic.Name}");
         }
 
-        foreach (var paper in digest.Papers.Where(p => p.Topics.Contains(Curate.Topics.Topic.OtherSlug)).OrderBy(p => p.Title, StringComparer.Ordinal))
+        foreach (var paper in digest.Papers.Where(p => p.Topics.Contains(Topic.OtherSlug)).OrderBy(p => p.Title, StringComparer.Ordinal))
         {
             o.WriteLine($"  other: {paper.Id}  {paper.Title}");
+        }
+
+        // Thin evidence: the curator may want to confirm these in overrides.yml, or widen the rules.
+        var assigner = new TopicAssigner(digest.Taxonomy);
+        foreach (var paper in digest.Papers.Where(p => !p.Topics.Contains(Topic.OtherSlug)).OrderBy(p => p.Title, StringComparer.Ordinal))
+        {
+            var scores = assigner.Score(TopicCuration.TitleEvidence(paper), paper.Abstract.ToPlainText());
+            var best = scores.Max();
+            if (best >= TopicAssigner.MinScore && best < TopicExplanation.WeakBest)
+            {
+                o.WriteLine($"  weak: {paper.Id}  {paper.Title}  (best topic {digest.Taxonomy.Topics[Array.IndexOf(scores, best)].Slug}, {best:0.#} points; see check --explain {paper.Id})");
+            }
         }
 
         // A topic page of one or two papers is thin for a reader and a hint that the topic's phrases miss.
@@ -44,6 +57,42 @@ internal static class Report
         {
             o.WriteLine($"  few papers: {topic.Slug} has {counts.GetValueOrDefault(topic.Slug)} (fewer than {SmallTopic}): widen its phrases in topics.yml, or merge it into another topic");
         }
+    }
+
+    /// <summary>
+    /// <c>check --explain ID</c>: a paper's topics and why, from the rules' evidence: every phrase found in the
+    /// title and abstract with its mentions and points, each topic's total, and the topics that came close.
+    /// </summary>
+    public static int Explain(TextWriter o, TextWriter stderr, Digest digest, string idOrSlug)
+    {
+        var paper = digest.Papers.FirstOrDefault(p => p.Id == idOrSlug || p.Slug == idOrSlug);
+        if (paper is null)
+        {
+            stderr.WriteLine($"digestgen: error: no paper has the id or slug '{idOrSlug}' (ids are in output/data/papers.json and on each paper page)");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        var why = TopicExplanation.Of(new TopicAssigner(digest.Taxonomy), digest.Taxonomy, paper);
+        o.WriteLine($"{paper.Id}  {paper.Title}{(paper.TitleDerived ? "  (derived headline: no title evidence)" : "")}");
+        o.WriteLine($"topics: {string.Join(", ", paper.Topics)}" +
+                    (paper.Topics.SequenceEqual(why.Assigned) ? "" : $"  (set in overrides.yml; the rules give {string.Join(", ", why.Assigned)})"));
+        o.WriteLine($"rules: a topic needs {TopicAssigner.MinScore:0} points and {TopicAssigner.RunnerUpShare:0%} of the best topic's or {TopicAssigner.SideTopicScore:0} of its own; " +
+                    $"a title phrase counts {TopicAssigner.TitleFactor}× its weight, an abstract phrase weight × (1 + ln mentions)");
+        foreach (var score in why.Scores)
+        {
+            o.WriteLine($"  {score.Topic}: {score.Points:0.#} points, {(score.Kept ? "kept" : "not kept: " + score.WhyNot)}");
+            foreach (var e in why.Evidence.Where(e => e.Topic == score.Topic))
+            {
+                o.WriteLine($"    {e.Field} '{e.Phrase}' ×{e.Mentions}: {e.Points:0.#}");
+            }
+        }
+
+        if (why.Scores.Count == 0)
+        {
+            o.WriteLine("  no topic phrase found: the paper is in 'other'");
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>Fewer papers than this make a topic worth the curator's look.</summary>

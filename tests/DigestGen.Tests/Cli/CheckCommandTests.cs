@@ -29,6 +29,42 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Explain_shows_the_evidence_and_the_topics_that_came_close()
+    {
+        // KIVI: a 2-bit quantization of the KV cache, so efficient inference and compression both have title evidence.
+        var run = CliRun.Of("check", "--content", RepoPaths.FixtureContent, "--build-date", "2026-11-22", "--explain", "p581982e98d3a");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("p581982e98d3a  KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache", run.Out);
+        Assert.Contains("topics: efficient-inference, compression", run.Out);
+        Assert.Matches(@"efficient-inference: [\d.]+ points, kept", run.Out);
+        Assert.Contains("title 'kv cache' ×1: 6", run.Out);
+        Assert.Contains("title 'quantiz*' ×1: 6", run.Out);
+
+        // AdaR1 shortens reasoning to save tokens: efficiency comes up, but not enough beside reasoning.
+        var adaR1 = CliRun.Of("check", "--content", RepoPaths.FixtureContent, "--build-date", "2026-11-22", "--explain", "p1180fe74a04b");
+        Assert.Matches(@"efficient-inference: [\d.]+ points, not kept: under 60% of the best", adaR1.Out);
+    }
+
+    [Fact]
+    public void Explain_of_an_unknown_paper_exits_2()
+    {
+        var run = CliRun.Of("check", "--content", RepoPaths.FixtureContent, "--build-date", "2026-11-22", "--explain", "p000000000000");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no paper has the id or slug 'p000000000000'", run.Err);
+    }
+
+    [Fact]
+    public void Papers_on_thin_evidence_are_listed_as_weak()
+    {
+        var run = CliRun.Of("check", "--content", RepoPaths.FixtureContent, "--build-date", "2026-11-22");
+
+        Assert.Matches(@"weak: p[0-9a-f]{12}  .+  \(best topic [a-z-]+, [\d.]+ points; see check --explain p[0-9a-f]{12}\)", run.Out);
+        Assert.DoesNotContain("weak: p581982e98d3a", run.Out);
+    }
+
+    [Fact]
     public void Bad_seed_is_reported_and_the_rest_still_ingests()
     {
         using var content = new ContentFolder()

@@ -18,10 +18,11 @@ public class FixtureSiteCurationTests
     }
 
     [Fact]
-    public void At_most_five_percent_of_papers_are_other()
+    public void Other_is_used_when_nothing_fits_but_for_at_most_a_tenth_of_the_papers()
     {
+        // The hand-labelled set puts 5 of these 208 papers in "other"; CurationQualityTests checks which.
         var other = Digest.Papers.Count(p => p.Topics.Contains(Topic.OtherSlug));
-        Assert.True(other * 20 <= Digest.Papers.Count, $"{other} of {Digest.Papers.Count} papers are in 'other'");
+        Assert.InRange(other, 1, Digest.Papers.Count / 10);
     }
 
     [Fact]

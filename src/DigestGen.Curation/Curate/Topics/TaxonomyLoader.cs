@@ -8,15 +8,33 @@ namespace DigestGen.Curate.Topics;
 /// <summary>
 /// Reads <c>content/topics.yml</c>: a list of topics, each with <c>slug</c>, <c>name</c>,
 /// <c>description</c> (Markdown), and rule phrases in <c>strong</c> (weight 2) and <c>phrases</c> (weight 1).
+/// A site without the file gets the generator's own taxonomy (<see cref="BuiltIn"/>), the one the
+/// hand-labelled tests measure; a site's file replaces it whole.
 /// </summary>
 public static partial class TaxonomyLoader
 {
     public const string FileName = "topics.yml";
 
+    /// <summary>Where the built-in taxonomy comes from, as messages name it.</summary>
+    public const string BuiltInName = "default-topics.yml";
+
+    private static readonly Lazy<string> BuiltInText = new(() =>
+    {
+        using var stream = typeof(TaxonomyLoader).Assembly.GetManifestResourceStream(BuiltInName)
+            ?? throw new InvalidOperationException($"{BuiltInName} is not embedded in the generator");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>The generator's own taxonomy, for sites without a <c>topics.yml</c>.</summary>
+    public static string BuiltInYaml => BuiltInText.Value;
+
+    public static Taxonomy BuiltIn() => Parse(BuiltInYaml, BuiltInName, new DiagnosticBag());
+
     public static Taxonomy Load(string contentDir, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(contentDir, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), FileName, diagnostics) : Taxonomy.Empty;
+        return File.Exists(path) ? Parse(File.ReadAllText(path), FileName, diagnostics) : BuiltIn();
     }
 
     public static Taxonomy Parse(string yaml, string file, DiagnosticBag diagnostics)
@@ -67,7 +85,11 @@ public static partial class TaxonomyLoader
                 continue;
             }
 
-            var phrases = Phrases(node, "strong", 2).Concat(Phrases(node, "phrases", 1)).ToList();
+            // Spellings that tokenise alike ("long context", "long-context") are one phrase: counted twice they would double its weight.
+            var phrases = Phrases(node, "strong", 2).Concat(Phrases(node, "phrases", 1))
+                .GroupBy(p => (string.Join(' ', p.Terms), p.PrefixLast))
+                .Select(g => g.MaxBy(p => p.Weight)!)
+                .ToList();
             if (phrases.Count == 0)
             {
                 diagnostics.Warn(file, line, $"topic '{slug}' has no rule phrases, so no paper will be assigned to it");

@@ -24,7 +24,7 @@ public static class TopicCuration
         Parallel.For(0, papers.Count, i =>
         {
             var paper = papers[i];
-            var topics = topicsOf(paper.Title, paper.Abstract.ToPlainText());
+            var topics = topicsOf(TitleEvidence(paper), paper.Abstract.ToPlainText());
             if (overrides.TryGetValue(paper.Id, out var o))
             {
                 topics = Override(topics, o, taxonomy, diagnostics);
@@ -33,9 +33,16 @@ public static class TopicCuration
             tagged[i] = paper with { Topics = topics };
         });
 
-        var taggedPosts = posts.Select(p => p with { Topics = assigner.Assign("", p.Text) }).ToList();
+        // A post is as short as a title and says in the author's own words what it is about, so its words count as title words.
+        var taggedPosts = posts.Select(p => p with { Topics = assigner.Assign(p.Text, "") }).ToList();
         return (tagged, taggedPosts);
     }
+
+    /// <summary>
+    /// The title as topic evidence: a derived headline is the abstract's own words again, so it counts as
+    /// nothing beyond the abstract.
+    /// </summary>
+    public static string TitleEvidence(Paper paper) => paper.TitleDerived ? "" : paper.Title;
 
     private static IReadOnlyList<string> Override(IReadOnlyList<string> assigned, PaperOverride o, Taxonomy taxonomy, DiagnosticBag diagnostics)
     {
