@@ -31,7 +31,7 @@ internal static class CurationMeasurement
         o.WriteLine($"## Topics, tuning part ({report.Tuning.Papers} papers)\n");
         o.WriteLine(report.Tuning.Table());
         o.WriteLine($"All {report.All.Papers} labelled: micro precision {report.All.MicroPrecision:0.00}, recall {report.All.MicroRecall:0.00}, exact set {report.All.ExactMatch:0%}\n");
-        o.WriteLine($"## Related papers\n\n{report.Related}; papers with no related list: {report.PapersWithoutRelated} of {digest.Papers.Count}\n");
+        o.WriteLine($"## Related papers\n\nAll: {report.Related}\nHeld-out: {report.RelatedHeldOut}\nPapers with no related list: {report.PapersWithoutRelated} of {digest.Papers.Count}\n");
         o.WriteLine($"## Tuning misses ({report.TuningMisses.Count})\n");
         var assigner = new TopicAssigner(taxonomy);
         var papers = digest.Papers.ToDictionary(p => p.Id);
@@ -42,6 +42,23 @@ internal static class CurationMeasurement
             var scored = string.Join(" ", scores.Select((s, t) => (s, t)).Where(x => x.s > 0).OrderByDescending(x => x.s)
                 .Select(x => $"{taxonomy.Topics[x.t].Slug}={x.s:0.#}"));
             o.WriteLine($"- {miss.Id} {miss.Title}: labelled {string.Join(",", miss.Labelled)}; assigned {string.Join(",", miss.Assigned)} ({scored})");
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_RELATED") == "1")
+        {
+            // Tuning only: each labelled tuning paper's related list, marked relevant (+), picked (*) or not (-).
+            var linked = DigestGen.Curate.Related.RelatedCuration.Apply(
+                DigestGen.Curate.Topics.TopicCuration.Apply(digest.Papers, digest.Posts, taxonomy, new Dictionary<string, DigestGen.Curate.PaperOverride>(), new DiagnosticBag()).Papers,
+                []).Papers.ToDictionary(p => p.Id);
+            foreach (var l in labels.Where(l => l.HasRelated && !l.HeldOut))
+            {
+                o.WriteLine($"{linked[l.Id].Title} [{string.Join(",", linked[l.Id].Topics)}]");
+                foreach (var id in linked[l.Id].Related)
+                {
+                    var mark = l.Related.Contains(id) ? "*" : l.AlsoRelevant.Contains(id) ? "+" : "-";
+                    o.WriteLine($"   {mark} {linked[id].Title[..Math.Min(80, linked[id].Title.Length)]} [{string.Join(",", linked[id].Topics)}]");
+                }
+            }
         }
 
         if (Environment.GetEnvironmentVariable("BENCH_SCORES") is { } scoresFile)

@@ -42,10 +42,33 @@ public class RelatedPapersTests
     }
 
     [Fact]
-    public void Dissimilar_papers_get_fewer_neighbours_rather_than_noise()
+    public void Every_paper_gets_a_full_list_with_the_papers_found_by_their_words_first()
     {
+        // Five papers: four others each. The speech papers share words only with each other.
         var (papers, _) = RelatedCuration.Apply(Papers(), []);
-        Assert.DoesNotContain(papers.Single(p => p.Id == "p4").Related, r => r is "p1" or "p2" or "p3");
+        Assert.All(papers, p => Assert.Equal(4, p.Related.Count));
+        Assert.Equal("p5", papers.Single(p => p.Id == "p4").Related[0]);
+        Assert.Equal("p4", papers.Single(p => p.Id == "p5").Related[0]);
+    }
+
+    [Fact]
+    public void A_paper_sharing_no_words_is_completed_with_older_papers_of_its_topic()
+    {
+        var corpus = Papers().Select((p, i) => p with
+        {
+            DigestDate = new DateOnly(2025, 1, 1 + i),
+            Topics = p.Id is "p4" or "p5" ? ["speech-audio"] : ["efficient-inference"],
+        }).Append(new Paper
+        {
+            Id = "p6", Slug = "p6", Title = "Zyxw", TitleDerived = false, Abstract = TexText.Parse("Qwerty uiop asdf."),
+            DigestDate = new DateOnly(2025, 1, 9), Sources = [new SourceRef("seeds/x.txt", 1, new DateOnly(2025, 1, 9))],
+            Topics = ["speech-audio"],
+        }).ToList();
+
+        var related = RelatedCuration.Apply(corpus, []).Papers.Single(p => p.Id == "p6").Related;
+
+        // Nothing in common by words: its topic's papers first (newest of the older first), then the rest by age.
+        Assert.Equal(["p5", "p4", "p3", "p2", "p1"], related);
     }
 
     [Fact]

@@ -9,13 +9,15 @@ public sealed record TopicMiss(string Id, string Title, IReadOnlyList<string> La
 
 /// <summary>
 /// Curation measured against a labelled set: topics on the tuning part, on the held-out part and on
-/// all labelled papers; related lists on the papers with picks; papers left without a related list.
+/// all labelled papers; related lists on the papers with picks (all, and the held-out ones); papers left
+/// without a related list.
 /// </summary>
 public sealed record CurationReport(
     TopicAgreement Tuning,
     TopicAgreement HeldOut,
     TopicAgreement All,
     RelatedAgreement Related,
+    RelatedAgreement RelatedHeldOut,
     int PapersWithoutRelated,
     IReadOnlyList<TopicMiss> TuningMisses)
 {
@@ -43,6 +45,7 @@ public sealed record CurationReport(
             Topics(l => l.HeldOut),
             Topics(_ => true),
             RelatedAgreement.Measure(labels.Where(l => l.HasRelated).Select(l => (l, byId[l.Id].Related)).ToList(), RelatedCuration.Neighbours),
+            RelatedAgreement.Measure(labels.Where(l => l.HasRelated && l.HeldOut).Select(l => (l, byId[l.Id].Related)).ToList(), RelatedCuration.Neighbours),
             linked.Count(p => p.Related.Count == 0),
             misses);
     }

@@ -21,7 +21,11 @@ public static class RelatedCuration
         // The title counts twice so its terms weigh more than the abstract's.
         var documents = new (string Id, TermCount[] Terms)[byAge.Length];
         Parallel.For(0, byAge.Length, doc => documents[doc] = (papers[byAge[doc]].Id, terms.Of(papers[byAge[doc]]).TitleAndAbstract(2)));
-        var index = new SimilarityIndex(documents, terms.Table, SimilarityIndex.SettledCount(papers.Count));
+        // Topics as numbers (slugs in ordinal order), best first as the paper has them, "other" left out.
+        var topicNumbers = papers.SelectMany(p => p.Topics).Where(t => t != Topics.Topic.OtherSlug).Distinct()
+            .Order(StringComparer.Ordinal).Select((slug, n) => (slug, n)).ToDictionary(x => x.slug, x => x.n, StringComparer.Ordinal);
+        var topics = byAge.Select(i => papers[i].Topics.Where(topicNumbers.ContainsKey).Select(t => topicNumbers[t]).ToArray()).ToList();
+        var index = new SimilarityIndex(documents, terms.Table, SimilarityIndex.SettledCount(papers.Count), topics);
         var neighbours = new IReadOnlyList<string>[papers.Count];
         var found = index.AllNeighbours(Neighbours);
         for (var doc = 0; doc < byAge.Length; doc++)

@@ -29,10 +29,16 @@ public sealed class SimilarityIndex
 
     public const int Candidates = 64;
 
-    /// <summary>Below this cosine a neighbour is noise: better fewer than five than a bad one.</summary>
-    public const float Floor = 0.1f;
+    /// <summary>
+    /// What sharing every topic adds to a candidate's cosine (sharing some adds that share of it, by Jaccard):
+    /// two papers on the same subject in different words are related, and one word in common across
+    /// subjects is not.
+    /// </summary>
+    public const float TopicAgreement = 0.1f;
 
     private readonly string[] _ids;
+    private readonly int[][] _topics;
+    private readonly int[][] _byTopic;
     private readonly (int Term, float Weight)[][] _vectors;
     private readonly int[] _termIds;
     private readonly float[] _idf;
@@ -43,9 +49,29 @@ public sealed class SimilarityIndex
     /// (e.g. count the title twice).
     /// </param>
     /// <param name="settled">How many of the first documents term statistics are taken from; all when null.</param>
-    public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table, int? settled = null)
+    /// <param name="topics">Each document's topics as small numbers, best first ("other" left out); none when null.</param>
+    public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table, int? settled = null, IReadOnlyList<int[]>? topics = null)
     {
         _ids = documents.Select(d => d.Id).ToArray();
+        _topics = topics?.ToArray() ?? new int[documents.Count][];
+        for (var doc = 0; doc < _topics.Length; doc++)
+        {
+            _topics[doc] ??= [];
+        }
+
+        // Each topic's documents, oldest first: where a document with too few shared terms finds the rest of its list.
+        _byTopic = _topics.SelectMany((list, doc) => list.Select(topic => (topic, doc)))
+            .GroupBy(x => x.topic).OrderBy(g => g.Key)
+            .Aggregate(new List<int[]>(), (all, g) =>
+            {
+                while (all.Count < g.Key)
+                {
+                    all.Add([]);
+                }
+
+                all.Add(g.Select(x => x.doc).ToArray());
+                return all;
+            }).ToArray();
 
         // The index numbers terms afresh in document order (the table's numbers depend on thread timing),
         // so sums run in the same order and results are the same every build.
@@ -212,6 +238,7 @@ public sealed class SimilarityIndex
         // The k best by score, then by id: a strict order, so the result does not depend on the candidates' order.
         var best = acc.Best;
         var found = 0;
+        var mine = self >= 0 ? _topics[self] : [];
         foreach (var doc in candidates)
         {
             var score = 0f;
@@ -220,26 +247,14 @@ public sealed class SimilarityIndex
                 score += weight * acc.Query[term];
             }
 
-            if (score < Floor)
-            {
-                continue;
-            }
-
-            var at = found;
-            while (at > 0 && (score > best[at - 1].Score || (score == best[at - 1].Score && string.CompareOrdinal(_ids[doc], _ids[best[at - 1].Doc]) < 0)))
-            {
-                at--;
-            }
-
-            if (at < k)
-            {
-                var last = Math.Min(found, k - 1);
-                best.AsSpan(at, last - at).CopyTo(best.AsSpan(at + 1));
-                best[at] = (doc, score);
-                found = Math.Min(found + 1, k);
-            }
+            score += TopicAgreement * Jaccard(mine, _topics[doc]);
+            Insert(best, ref found, k, doc, score);
         }
 
+        if (found < k && self >= 0)
+        {
+            Fill(best, ref found, k, self);
+        }
         foreach (var (term, _) in vector)
         {
             acc.Query[term] = 0;
@@ -252,6 +267,88 @@ public sealed class SimilarityIndex
         }
 
         return result;
+    }
+
+    /// <summary>Puts a scored document in its place among the best so far (higher score first, equal scores by id), keeping at most k.</summary>
+    private void Insert((int Doc, float Score)[] best, ref int found, int k, int doc, float score)
+    {
+        var at = found;
+        while (at > 0 && (score > best[at - 1].Score || (score == best[at - 1].Score && string.CompareOrdinal(_ids[doc], _ids[best[at - 1].Doc]) < 0)))
+        {
+            at--;
+        }
+
+        if (at < k)
+        {
+            var last = Math.Min(found, k - 1);
+            best.AsSpan(at, last - at).CopyTo(best.AsSpan(at + 1));
+            best[at] = (doc, score);
+            found = Math.Min(found + 1, k);
+        }
+    }
+
+    /// <summary>
+    /// Completes a list that shared terms left short: the nearest older papers of the same first topic, then
+    /// the nearest older papers of any topic, and newer ones only when there are not enough older ones. Older
+    /// papers come first because a new day's seed only adds newer ones, so a filled list stays as it was.
+    /// </summary>
+    private void Fill((int Doc, float Score)[] best, ref int found, int k, int self)
+    {
+        var first = _topics[self].Length > 0 ? _topics[self][0] : -1;
+        var pools = first >= 0 && first < _byTopic.Length ? new[] { _byTopic[first], null } : new int[]?[] { null };
+        foreach (var pool in pools)
+        {
+            var count = pool?.Length ?? _ids.Length;
+            var at = pool is null ? self : Array.BinarySearch(pool, self);
+            for (var index = at - 1; found < k && index >= 0; index--)
+            {
+                TakeFiller(best, ref found, pool?[index] ?? index, self);
+            }
+
+            for (var index = at + 1; found < k && index < count; index++)
+            {
+                TakeFiller(best, ref found, pool?[index] ?? index, self);
+            }
+        }
+    }
+
+    /// <summary>Adds a filler below every neighbour found by its words, unless the list has it already.</summary>
+    private static void TakeFiller((int Doc, float Score)[] best, ref int found, int doc, int self)
+    {
+        if (doc != self && !Contains(best, found, doc))
+        {
+            best[found++] = (doc, float.NegativeInfinity);
+        }
+    }
+
+    private static bool Contains((int Doc, float Score)[] best, int found, int doc)
+    {
+        for (var i = 0; i < found; i++)
+        {
+            if (best[i].Doc == doc)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Shared topics over all topics of the two; 0 when either has none.</summary>
+    private static float Jaccard(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        var shared = 0;
+        foreach (var x in a)
+        {
+            shared += Array.IndexOf(b, x) >= 0 ? 1 : 0;
+        }
+
+        return (float)shared / (a.Length + b.Length - shared);
     }
 
     /// <summary>A term's TF-IDF weight in a text that contains it <paramref name="count"/> times (before normalising).</summary>
