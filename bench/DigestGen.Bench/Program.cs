@@ -117,6 +117,13 @@ if (args.Length >= 2 && args[0] == "profile")
         Console.WriteLine($"topics again: {w.ElapsedMilliseconds} ms");
     }
 
+    for (var i = 0; i < 3; i++)
+    {
+        w.Restart();
+        DigestGen.Curate.Related.RelatedCuration.Apply(digest.Papers, digest.Posts, digest.Terms);
+        Console.WriteLine($"related again: {w.ElapsedMilliseconds} ms");
+    }
+
     var planner = new DigestGen.Site.SitePlanner(digest, theme.Words);
     w.Restart();
     var pages = planner.Pages([]).ToList();

@@ -37,7 +37,7 @@ public sealed class SimilarityIndex
     public const float TopicAgreement = 0.1f;
 
     private readonly string[] _ids;
-    private readonly int[][] _topics;
+    private readonly TopicSet[] _topics;
     private readonly int[][] _byTopic;
     private readonly (int Term, float Weight)[][] _vectors;
     private readonly int[] _termIds;
@@ -53,14 +53,14 @@ public sealed class SimilarityIndex
     public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table, int? settled = null, IReadOnlyList<int[]>? topics = null)
     {
         _ids = documents.Select(d => d.Id).ToArray();
-        _topics = topics?.ToArray() ?? new int[documents.Count][];
-        for (var doc = 0; doc < _topics.Length; doc++)
+        _topics = new TopicSet[documents.Count];
+        for (var doc = 0; doc < _topics.Length && topics is not null; doc++)
         {
-            _topics[doc] ??= [];
+            _topics[doc] = TopicSet.Of(topics[doc]);
         }
 
         // Each topic's documents, oldest first: where a document with too few shared terms finds the rest of its list.
-        _byTopic = _topics.SelectMany((list, doc) => list.Select(topic => (topic, doc)))
+        _byTopic = (topics ?? []).SelectMany((list, doc) => list.Select(topic => (topic, doc)))
             .GroupBy(x => x.topic).OrderBy(g => g.Key)
             .Aggregate(new List<int[]>(), (all, g) =>
             {
@@ -238,7 +238,7 @@ public sealed class SimilarityIndex
         // The k best by score, then by id: a strict order, so the result does not depend on the candidates' order.
         var best = acc.Best;
         var found = 0;
-        var mine = self >= 0 ? _topics[self] : [];
+        var mine = self >= 0 ? _topics[self] : default;
         foreach (var doc in candidates)
         {
             var score = 0f;
@@ -247,7 +247,7 @@ public sealed class SimilarityIndex
                 score += weight * acc.Query[term];
             }
 
-            score += TopicAgreement * Jaccard(mine, _topics[doc]);
+            score += TopicAgreement * mine.Jaccard(_topics[doc]);
             Insert(best, ref found, k, doc, score);
         }
 
@@ -294,7 +294,7 @@ public sealed class SimilarityIndex
     /// </summary>
     private void Fill((int Doc, float Score)[] best, ref int found, int k, int self)
     {
-        var first = _topics[self].Length > 0 ? _topics[self][0] : -1;
+        var first = _topics[self].First;
         var pools = first >= 0 && first < _byTopic.Length ? new[] { _byTopic[first], null } : new int[]?[] { null };
         foreach (var pool in pools)
         {
@@ -332,23 +332,6 @@ public sealed class SimilarityIndex
         }
 
         return false;
-    }
-
-    /// <summary>Shared topics over all topics of the two; 0 when either has none.</summary>
-    private static float Jaccard(int[] a, int[] b)
-    {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return 0;
-        }
-
-        var shared = 0;
-        foreach (var x in a)
-        {
-            shared += Array.IndexOf(b, x) >= 0 ? 1 : 0;
-        }
-
-        return (float)shared / (a.Length + b.Length - shared);
     }
 
     /// <summary>A term's TF-IDF weight in a text that contains it <paramref name="count"/> times (before normalising).</summary>
