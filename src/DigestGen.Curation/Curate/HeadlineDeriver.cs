@@ -40,6 +40,14 @@ public static partial class HeadlineDeriver
             }
         }
 
+        // "we present the first principled framework termed Political-LLM to …": the name, then what it is.
+        var termed = TermedSystem().Match(text);
+        if (termed.Success && IsName(termed.Groups["name"].Value))
+        {
+            var rest = termed.Groups["rest"].Value.StartsWith(", which ", StringComparison.Ordinal) ? " that " + termed.Groups["rest"].Value[8..] : termed.Groups["rest"].Value;
+            return Fit(termed.Groups["name"].Value + ": " + Capitalise(termed.Groups["desc"].Value + rest));
+        }
+
         return Contribution(text) is { } contribution ? Fit(contribution) : Fit(Gist(FirstSentence(text)));
     }
 
@@ -130,6 +138,9 @@ public static partial class HeadlineDeriver
 
     [GeneratedRegex(@"\b(?<verb>[Ww]e (?:first )?(?:present|introduce|propose|pretrain|release|detail the training of the|answer this question with)|[Ii]ntroducing|with) (?<name>(?:[A-Z0-9][\w\-\.]*[\w])(?: (?:[A-Z0-9][\w\-\.]*[\w]))*(?: \([A-Z][\w\-]*\))?)(?: model)?,\s*")]
     private static partial Regex NamedSystem();
+
+    [GeneratedRegex(@"\b(?:present|introduce|propose)s? (?<desc>(?:an?|the) [^.,;:]{3,80}?) (?:termed|called|named|dubbed) (?<name>[A-Z0-9][\w\-\.]*[\w])(?<rest>[^.;:]*)")]
+    private static partial Regex TermedSystem();
 
     [GeneratedRegex(@"^(?<desc>(?:an?|the) (?:[^,.;:]|[,.](?=\S))+)")]
     private static partial Regex Appositive();
