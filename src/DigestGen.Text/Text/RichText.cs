@@ -40,13 +40,13 @@ public sealed class RichText
         return sb.ToString();
     }
 
-    /// <summary>Escaped HTML: the only tags are ours (<c>em</c>, <c>strong</c>, MathML).</summary>
+    /// <summary>Escaped HTML: the only tags are ours (<c>em</c>, <c>strong</c>, MathML, and links for the web addresses in the text).</summary>
     public string ToHtml()
     {
         if (Inlines is [{ Kind: InlineKind.Text } only])
         {
             // Most abstracts; and the encoder returns the text itself when nothing in it needs escaping.
-            return WebUtility.HtmlEncode(only.Value);
+            return LinkedText.ToHtml(only.Value);
         }
 
         var sb = new StringBuilder();
@@ -64,7 +64,7 @@ public sealed class RichText
                     sb.Append(TexMathML.Convert(inline.Value));
                     break;
                 default:
-                    sb.Append(WebUtility.HtmlEncode(inline.Value));
+                    LinkedText.Append(sb, inline.Value);
                     break;
             }
         }
