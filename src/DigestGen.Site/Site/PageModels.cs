@@ -24,7 +24,9 @@ public sealed record PaperPage(
     IReadOnlyList<PaperCard> Related,
     IReadOnlyList<PostView> Posts,
     LinkView? Previous,
-    LinkView? Next);
+    LinkView? Next,
+    IReadOnlyList<ExternalLink> Searches,
+    IReadOnlyList<ExternalLink> Resources);
 
 /// <summary>A topic's first page (its <paramref name="Stats"/> give the topic's size) or one of its archive pages (they give the dates they cover).</summary>
 public sealed record TopicPage(string Name, Html Description, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);

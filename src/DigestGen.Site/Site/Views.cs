@@ -5,6 +5,9 @@ namespace DigestGen.Site;
 
 public sealed record LinkView(string Url, string Text);
 
+/// <summary>A link out of the site: <paramref name="Href"/> is an absolute http(s) URL, written as it is (no <c>{{ root }}</c>).</summary>
+public sealed record ExternalLink(string Href, string Text);
+
 public sealed record TopicChip(string Url, string Name);
 
 public sealed record PaperCard(

@@ -42,7 +42,9 @@ public sealed class PaperPages : IPageFamily
             paper.Related.Select(id => views.Card(index.PaperById[id])).ToList(),
             paper.DiscussedIn.Select(id => views.Post(index.PostById[id])).ToList(),
             previous is null ? null : new LinkView(Routes.Paper(previous.Slug), previous.Title),
-            next is null ? null : new LinkView(Routes.Paper(next.Slug), next.Title));
+            next is null ? null : new LinkView(Routes.Paper(next.Slug), next.Title),
+            OutboundLinks.Searches(paper, views.Words),
+            OutboundLinks.Resources(paper, views.Words));
 
         var abstractText = paper.Abstract.ToPlainText();
         var meta = new List<MetaTag>

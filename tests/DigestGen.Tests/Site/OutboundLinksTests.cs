@@ -1,0 +1,46 @@
+using DigestGen.Tests.Support;
+
+namespace DigestGen.Tests.Site;
+
+/// <summary>Links out of the fixture site's paper pages: title searches, and code found in abstracts.</summary>
+public class OutboundLinksTests(BuiltSite site) : IClassFixture<BuiltSite>
+{
+    [Fact]
+    public void Every_paper_page_searches_its_title_on_four_services_in_the_same_tab()
+    {
+        var page = site.Page("papers/adar1-from-long-cot-to-hybrid-cot-via-bi-level-adaptive-reasoning-optimization/index.html");
+        var links = page.QuerySelectorAll("ul.links-out:not(.resources) a").ToList();
+
+        Assert.Equal(["arXiv", "Hugging Face", "Semantic Scholar", "Google Scholar"], links.Select(a => a.TextContent));
+        Assert.All(links, a =>
+        {
+            Assert.StartsWith("https://", a.GetAttribute("href"));
+            Assert.Equal("noopener", a.GetAttribute("rel"));
+            Assert.Null(a.GetAttribute("target"));
+        });
+        Assert.Equal("https://arxiv.org/search/?query=AdaR1%3A%20From%20Long-CoT%20to%20Hybrid-CoT%20via%20Bi-Level%20Adaptive%20Reasoning%20Optimization&searchtype=title",
+            links[0].GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_code_address_in_the_abstract_shows_beside_the_title_and_links_in_the_abstract()
+    {
+        var page = site.Page("papers/adar1-from-long-cot-to-hybrid-cot-via-bi-level-adaptive-reasoning-optimization/index.html");
+        var code = page.QuerySelector("ul.links-out.resources a");
+
+        Assert.NotNull(code);
+        Assert.Equal("Code", code.TextContent);
+        Assert.Equal("https://github.com/StarDewXXX/AdaR1", code.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("p.abstract a[href='https://github.com/StarDewXXX/AdaR1'][rel='noopener']"));
+    }
+
+    [Fact]
+    public void A_derived_headline_is_searched_in_abstracts_and_pages_without_addresses_show_no_resources()
+    {
+        var paper = site.Papers.RootElement.GetProperty("papers").EnumerateArray().First(p => p.GetProperty("titleDerived").GetBoolean() && !p.GetProperty("abstract").GetString()!.Contains("://", StringComparison.Ordinal));
+        var page = site.Page($"papers/{paper.GetProperty("slug").GetString()}/index.html");
+
+        Assert.EndsWith("&searchtype=abstract", page.QuerySelector("ul.links-out a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("ul.links-out.resources"));
+    }
+}
