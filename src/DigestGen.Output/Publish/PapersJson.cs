@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DigestGen.Curate;
 using DigestGen.Ingest;
+using DigestGen.Site;
 
 namespace DigestGen.Publish;
 
@@ -96,6 +97,13 @@ public static class PapersJson
         WriteStrings(w, "topics", p.Topics);
         WriteStrings(w, "related", p.Related);
         WriteStrings(w, "discussedIn", p.DiscussedIn);
+        w.WriteStartObject("links");
+        foreach (var link in OutboundLinks.Searches(p).Concat(OutboundLinks.Resources(p)))
+        {
+            w.WriteString(link.Kind, link.Href);
+        }
+
+        w.WriteEndObject();
         w.WriteStartArray("sources");
         foreach (var s in p.Sources)
         {

@@ -10,20 +10,21 @@ namespace DigestGen.Site;
 /// </summary>
 public static class OutboundLinks
 {
-    public static IReadOnlyList<ExternalLink> Searches(Paper paper, Words words)
+    /// <summary>The four title searches, keyed as <c>papers.json</c> names them.</summary>
+    public static IReadOnlyList<OutboundLink> Searches(Paper paper)
     {
         var q = Uri.EscapeDataString(paper.Title);
         return
         [
-            new($"https://arxiv.org/search/?query={q}&searchtype={(paper.TitleDerived ? "abstract" : "title")}", words.Text("paper.search_arxiv")),
-            new($"https://huggingface.co/papers?q={q}", words.Text("paper.search_huggingface")),
-            new($"https://www.semanticscholar.org/search?q={q}", words.Text("paper.search_semantic_scholar")),
-            new($"https://scholar.google.com/scholar?q={q}", words.Text("paper.search_google_scholar")),
+            new("arxiv", $"https://arxiv.org/search/?query={q}&searchtype={(paper.TitleDerived ? "abstract" : "title")}"),
+            new("huggingface", $"https://huggingface.co/papers?q={q}"),
+            new("semanticScholar", $"https://www.semanticscholar.org/search?q={q}"),
+            new("googleScholar", $"https://scholar.google.com/scholar?q={q}"),
         ];
     }
 
     /// <summary>The first code, model and dataset address of the abstract, in that order.</summary>
-    public static IReadOnlyList<ExternalLink> Resources(Paper paper, Words words)
+    public static IReadOnlyList<OutboundLink> Resources(Paper paper)
     {
         var text = paper.Abstract.ToPlainText();
         var found = new SortedDictionary<int, string>();
@@ -36,9 +37,17 @@ public static class OutboundLinks
             }
         }
 
-        string[] names = ["paper.code", "paper.model", "paper.dataset"];
-        return found.Select(kv => new ExternalLink(kv.Value, words.Text(names[kv.Key]))).ToList();
+        return found.Select(kv => new OutboundLink(ResourceKinds[kv.Key], kv.Value)).ToList();
     }
+
+    /// <summary>As a page shows them: each link's text from the strings file (<c>paper.search_arxiv</c>, <c>paper.code</c> …).</summary>
+    public static IReadOnlyList<ExternalLink> Shown(IReadOnlyList<OutboundLink> links, Words words, string keyPrefix) =>
+        links.Select(l => new ExternalLink(l.Href, words.Text("paper." + keyPrefix + WordKey(l.Kind)))).ToList();
+
+    private static readonly string[] ResourceKinds = ["code", "model", "dataset"];
+
+    /// <summary>semanticScholar → semantic_scholar, as keys in the strings file are written.</summary>
+    private static string WordKey(string kind) => string.Concat(kind.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>0 code, 1 model, 2 dataset; null for any other address (a Space, a paper page, a project site).</summary>
     private static int? Kind(string url)
@@ -58,3 +67,6 @@ public static class OutboundLinks
         };
     }
 }
+
+/// <summary>A link out of the site for a paper: what kind (<c>arxiv</c>, <c>code</c> …) and where.</summary>
+public sealed record OutboundLink(string Kind, string Href);

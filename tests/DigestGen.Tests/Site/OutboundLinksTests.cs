@@ -43,4 +43,17 @@ public class OutboundLinksTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.EndsWith("&searchtype=abstract", page.QuerySelector("ul.links-out a")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("ul.links-out.resources"));
     }
+
+    [Fact]
+    public void Papers_json_carries_the_same_links()
+    {
+        var adar1 = site.Papers.RootElement.GetProperty("papers").EnumerateArray()
+            .Single(p => p.GetProperty("slug").GetString() == "adar1-from-long-cot-to-hybrid-cot-via-bi-level-adaptive-reasoning-optimization");
+        var links = adar1.GetProperty("links");
+        var page = site.Page("papers/adar1-from-long-cot-to-hybrid-cot-via-bi-level-adaptive-reasoning-optimization/index.html");
+
+        Assert.Equal(["arxiv", "huggingface", "semanticScholar", "googleScholar", "code"], links.EnumerateObject().Select(l => l.Name));
+        Assert.Equal(page.QuerySelectorAll("ul.links-out a").Select(a => a.GetAttribute("href")).Order(),
+            links.EnumerateObject().Select(l => l.Value.GetString()).Order());
+    }
 }

@@ -43,8 +43,8 @@ public sealed class PaperPages : IPageFamily
             paper.DiscussedIn.Select(id => views.Post(index.PostById[id])).ToList(),
             previous is null ? null : new LinkView(Routes.Paper(previous.Slug), previous.Title),
             next is null ? null : new LinkView(Routes.Paper(next.Slug), next.Title),
-            OutboundLinks.Searches(paper, views.Words),
-            OutboundLinks.Resources(paper, views.Words));
+            OutboundLinks.Shown(OutboundLinks.Searches(paper), views.Words, "search_"),
+            OutboundLinks.Shown(OutboundLinks.Resources(paper), views.Words, ""));
 
         var abstractText = paper.Abstract.ToPlainText();
         var meta = new List<MetaTag>
