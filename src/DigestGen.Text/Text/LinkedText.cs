@@ -42,6 +42,12 @@ public static partial class LinkedText
     /// <summary>Where the web addresses in a text are, sentence punctuation after them left out.</summary>
     public static IEnumerable<(int Start, int Length)> Addresses(string text)
     {
+        // Most abstracts name no address; papers.json asks of every paper.
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         for (var m = Address().Match(text); m.Success; m = m.NextMatch())
         {
             var url = m.Value;

@@ -46,7 +46,7 @@ internal static class Report
         {
             var scores = assigner.Score(TopicCuration.TitleEvidence(paper), paper.Abstract.ToPlainText());
             var best = scores.Max();
-            if (best >= TopicAssigner.MinScore && best < TopicExplanation.WeakBest)
+            if (TopicExplanation.IsWeak(best))
             {
                 o.WriteLine($"  weak: {paper.Id}  {paper.Title}  (best topic {digest.Taxonomy.Topics[Array.IndexOf(scores, best)].Slug}, {best:0.#} points; see check --explain {paper.Id})");
             }

@@ -38,7 +38,7 @@ public sealed class SimilarityIndex
 
     private readonly string[] _ids;
     private readonly TopicSet[] _topics;
-    private readonly int[][] _byTopic;
+    private readonly Dictionary<int, List<int>> _byTopic = new();
     private readonly (int Term, float Weight)[][] _vectors;
     private readonly int[] _termIds;
     private readonly float[] _idf;
@@ -53,25 +53,22 @@ public sealed class SimilarityIndex
     public SimilarityIndex(IReadOnlyList<(string Id, TermCount[] Terms)> documents, TermTable table, int? settled = null, IReadOnlyList<int[]>? topics = null)
     {
         _ids = documents.Select(d => d.Id).ToArray();
+        // Each document's topics packed, and each topic's documents, oldest first: where a document with too
+        // few shared terms finds the rest of its list.
         _topics = new TopicSet[documents.Count];
         for (var doc = 0; doc < _topics.Length && topics is not null; doc++)
         {
             _topics[doc] = TopicSet.Of(topics[doc]);
-        }
-
-        // Each topic's documents, oldest first: where a document with too few shared terms finds the rest of its list.
-        _byTopic = (topics ?? []).SelectMany((list, doc) => list.Select(topic => (topic, doc)))
-            .GroupBy(x => x.topic).OrderBy(g => g.Key)
-            .Aggregate(new List<int[]>(), (all, g) =>
+            foreach (var topic in topics[doc])
             {
-                while (all.Count < g.Key)
+                if (!_byTopic.TryGetValue(topic, out var docs))
                 {
-                    all.Add([]);
+                    _byTopic[topic] = docs = new List<int>();
                 }
 
-                all.Add(g.Select(x => x.doc).ToArray());
-                return all;
-            }).ToArray();
+                docs.Add(doc);
+            }
+        }
 
         // The index numbers terms afresh in document order (the table's numbers depend on thread timing),
         // so sums run in the same order and results are the same every build.
@@ -255,6 +252,7 @@ public sealed class SimilarityIndex
         {
             Fill(best, ref found, k, self);
         }
+
         foreach (var (term, _) in vector)
         {
             acc.Query[term] = 0;
@@ -294,21 +292,25 @@ public sealed class SimilarityIndex
     /// </summary>
     private void Fill((int Doc, float Score)[] best, ref int found, int k, int self)
     {
-        var first = _topics[self].First;
-        var pools = first >= 0 && first < _byTopic.Length ? new[] { _byTopic[first], null } : new int[]?[] { null };
-        foreach (var pool in pools)
+        if (_byTopic.GetValueOrDefault(_topics[self].First) is { } sameTopic)
         {
-            var count = pool?.Length ?? _ids.Length;
-            var at = pool is null ? self : Array.BinarySearch(pool, self);
-            for (var index = at - 1; found < k && index >= 0; index--)
-            {
-                TakeFiller(best, ref found, pool?[index] ?? index, self);
-            }
+            FillFrom(best, ref found, k, self, sameTopic.Count, sameTopic.BinarySearch(self), i => sameTopic[i]);
+        }
 
-            for (var index = at + 1; found < k && index < count; index++)
-            {
-                TakeFiller(best, ref found, pool?[index] ?? index, self);
-            }
+        FillFrom(best, ref found, k, self, _ids.Length, self, i => i);
+    }
+
+    /// <summary>Takes documents from a pool ordered oldest first: older than <paramref name="self"/> (at <paramref name="at"/>) nearest first, then newer.</summary>
+    private static void FillFrom((int Doc, float Score)[] best, ref int found, int k, int self, int count, int at, Func<int, int> doc)
+    {
+        for (var i = at - 1; found < k && i >= 0; i--)
+        {
+            TakeFiller(best, ref found, doc(i), self);
+        }
+
+        for (var i = at + 1; found < k && i < count; i++)
+        {
+            TakeFiller(best, ref found, doc(i), self);
         }
     }
 

@@ -18,18 +18,17 @@ public static partial class TaxonomyLoader
     /// <summary>Where the built-in taxonomy comes from, as messages name it.</summary>
     public const string BuiltInName = "default-topics.yml";
 
-    private static readonly Lazy<string> BuiltInText = new(() =>
+    // Parsed once: a taxonomy is never changed after loading.
+    private static readonly Lazy<Taxonomy> BuiltInTaxonomy = new(() =>
     {
         using var stream = typeof(TaxonomyLoader).Assembly.GetManifestResourceStream(BuiltInName)
             ?? throw new InvalidOperationException($"{BuiltInName} is not embedded in the generator");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return Parse(reader.ReadToEnd(), BuiltInName, new DiagnosticBag());
     });
 
     /// <summary>The generator's own taxonomy, for sites without a <c>topics.yml</c>.</summary>
-    public static string BuiltInYaml => BuiltInText.Value;
-
-    public static Taxonomy BuiltIn() => Parse(BuiltInYaml, BuiltInName, new DiagnosticBag());
+    public static Taxonomy BuiltIn() => BuiltInTaxonomy.Value;
 
     public static Taxonomy Load(string contentDir, DiagnosticBag diagnostics)
     {

@@ -73,14 +73,14 @@ public sealed class TopicAssigner
     public double[] Score(string title, string body)
     {
         var scores = new double[_taxonomy.Topics.Count];
-        foreach (var (phrase, _) in Matches(title))
+        foreach (var (phrase, mentions) in Matches(title))
         {
-            scores[_phrases[phrase].Topic] += _phrases[phrase].Phrase.Weight * TitleFactor;
+            scores[_phrases[phrase].Topic] += Points(_phrases[phrase].Phrase, inTitle: true, mentions);
         }
 
         foreach (var (phrase, mentions) in Matches(body))
         {
-            scores[_phrases[phrase].Topic] += AbstractScore(_phrases[phrase].Phrase.Weight, mentions);
+            scores[_phrases[phrase].Topic] += Points(_phrases[phrase].Phrase, inTitle: false, mentions);
         }
 
         return scores;
@@ -93,13 +93,13 @@ public sealed class TopicAssigner
         foreach (var (phrase, mentions) in Matches(title))
         {
             var (topic, rule) = _phrases[phrase];
-            found.Add(new TopicEvidence(_taxonomy.Topics[topic].Slug, rule.Text, TopicEvidence.Title, mentions, rule.Weight * TitleFactor));
+            found.Add(new TopicEvidence(_taxonomy.Topics[topic].Slug, rule.Text, TopicEvidence.Title, mentions, Points(rule, inTitle: true, mentions)));
         }
 
         foreach (var (phrase, mentions) in Matches(body))
         {
             var (topic, rule) = _phrases[phrase];
-            found.Add(new TopicEvidence(_taxonomy.Topics[topic].Slug, rule.Text, TopicEvidence.Abstract, mentions, AbstractScore(rule.Weight, mentions)));
+            found.Add(new TopicEvidence(_taxonomy.Topics[topic].Slug, rule.Text, TopicEvidence.Abstract, mentions, Points(rule, inTitle: false, mentions)));
         }
 
         return found;
@@ -121,8 +121,9 @@ public sealed class TopicAssigner
             .ToList();
     }
 
-    /// <summary>The first mention counts the weight, further ones less and less.</summary>
-    private static double AbstractScore(int weight, int mentions) => weight * (1 + Math.Log(mentions));
+    /// <summary>A title phrase counts once, <see cref="TitleFactor"/> times its weight; in the abstract the first mention counts the weight, further ones less and less.</summary>
+    private static double Points(TopicPhrase phrase, bool inTitle, int mentions) =>
+        inTitle ? phrase.Weight * TitleFactor : phrase.Weight * (1 + Math.Log(mentions));
 
     /// <summary>Each phrase found in the text with its mentions, in the order first found; the longest phrase wins where matches overlap.</summary>
     private List<(int Phrase, int Mentions)> Matches(string text)

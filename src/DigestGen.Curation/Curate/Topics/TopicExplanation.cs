@@ -13,16 +13,21 @@ public sealed record TopicExplanation(IReadOnlyList<string> Assigned, IReadOnlyL
     /// A paper whose best topic scores under this was assigned on thin evidence (one strong title
     /// phrase and little else): <c>check</c> lists it for the curator's look.
     /// </summary>
-    public const double WeakBest = TopicAssigner.MinScore * 1.5;
+    private const double WeakBest = TopicAssigner.MinScore * 1.5;
 
     /// <summary>Topics with at least this share of the minimum are shown as having come close.</summary>
     private const double CloseShare = 0.5;
 
     public static TopicExplanation Of(TopicAssigner assigner, Taxonomy taxonomy, Paper paper)
     {
-        var title = TopicCuration.TitleEvidence(paper);
-        var body = paper.Abstract.ToPlainText();
-        var scores = assigner.Score(title, body);
+        var evidence = assigner.Explain(TopicCuration.TitleEvidence(paper), paper.Abstract.ToPlainText());
+        var scores = new double[taxonomy.Topics.Count];
+        var position = taxonomy.Topics.Select((t, i) => (t.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
+        foreach (var e in evidence)
+        {
+            scores[position[e.Topic]] += e.Points;
+        }
+
         var assigned = assigner.Select(scores);
         var best = scores.Length == 0 ? 0 : scores.Max();
         var shown = Enumerable.Range(0, scores.Length)
@@ -32,8 +37,11 @@ public sealed record TopicExplanation(IReadOnlyList<string> Assigned, IReadOnlyL
                 ? new TopicScore(taxonomy.Topics[t].Slug, scores[t], true, null)
                 : new TopicScore(taxonomy.Topics[t].Slug, scores[t], false, WhyNot(scores[t], best)))
             .ToList();
-        return new TopicExplanation(assigned, assigner.Explain(title, body), shown);
+        return new TopicExplanation(assigned, evidence, shown);
     }
+
+    /// <summary>Whether a paper's best topic, scoring <paramref name="best"/>, was kept on thin evidence.</summary>
+    public static bool IsWeak(double best) => best >= TopicAssigner.MinScore && best < WeakBest;
 
     private static string WhyNot(double points, double best) =>
         points < TopicAssigner.MinScore
