@@ -90,8 +90,19 @@ public sealed class FeedPlanner
             html += $"<p><small>{Html.Escape(_words.Text("feeds.derived_title"))}</small></p>";
         }
 
+        html += LinksOut(p);
+
         return new FeedItem(p.Id, p.Title, _baseUrl + Routes.Paper(p.Slug), p.DigestDate, Categories(p.Topics), html,
             Snippet.Cut(p.Abstract.ToPlainText(), 300));
+    }
+
+    /// <summary>The paper page's links out (code, model, dataset, then the title searches) as one line, so a reader can go straight on.</summary>
+    private string LinksOut(Paper p)
+    {
+        var links = OutboundLinks.Shown(OutboundLinks.Resources(p), _words, "")
+            .Concat(OutboundLinks.Shown(OutboundLinks.Searches(p), _words, "search_"))
+            .Select(l => $"<a href=\"{Html.Escape(l.Href)}\">{Html.Escape(l.Text)}</a>");
+        return $"<p>{string.Join(" · ", links)}</p>";
     }
 
     private FeedItem PostItem(Post p)

@@ -56,4 +56,19 @@ public class OutboundLinksTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.Equal(page.QuerySelectorAll("ul.links-out a").Select(a => a.GetAttribute("href")).Order(),
             links.EnumerateObject().Select(l => l.Value.GetString()).Order());
     }
+
+    [Fact]
+    public void Feed_items_carry_the_same_links()
+    {
+        const string Slug = "adar1-from-long-cot-to-hybrid-cot-via-bi-level-adaptive-reasoning-optimization";
+        var item = Directory.EnumerateFiles(site.Output, "feed.json", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("items").EnumerateArray())
+            .First(i => i.GetProperty("url").GetString()!.EndsWith($"/papers/{Slug}/", StringComparison.Ordinal));
+        var content = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(item.GetProperty("content_html").GetString()!);
+        var page = site.Page($"papers/{Slug}/index.html");
+
+        var pageLinks = page.QuerySelectorAll("ul.links-out a").Select(a => a.GetAttribute("href")).Order().ToList();
+        Assert.Equal(5, pageLinks.Count);
+        Assert.Subset(content.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToHashSet(), pageLinks.ToHashSet());
+    }
 }
