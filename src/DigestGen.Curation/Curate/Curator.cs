@@ -130,8 +130,16 @@ public static class Curator
             Upvotes = upvotes,
             DigestDate = digestDate,
             Sources = sources,
+            Origins = Origins(listings, entry.Abstracts),
         };
     }
+
+    private static List<PaperOrigin> Origins(IReadOnlyList<ListingRecord> listings, IReadOnlyList<AbstractRecord> abstracts) =>
+        listings.Select(l => new PaperOrigin(OriginKind.ListingPage, l.Source.CaptureDate, null))
+            .Concat(abstracts.Select(a => new PaperOrigin(OriginKind.AbstractList, a.Source.CaptureDate, a.Institution is null ? null : InvisibleCharacters.Strip(a.Institution))))
+            .Distinct()
+            .OrderBy(o => o.Captured).ThenBy(o => o.Kind).ThenBy(o => o.Institution, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The longest of a paper's abstracts (equal lengths: the ordinal first), listings' and abstract lists' alike.</summary>
     private static string LongestAbstract(CatalogEntry entry)

@@ -30,6 +30,9 @@ public sealed record Paper
 
     public required IReadOnlyList<SourceRef> Sources { get; init; }
 
+    /// <summary>The kinds of page the paper was found on, oldest first, each kind and day once.</summary>
+    public IReadOnlyList<PaperOrigin> Origins { get; init; } = [];
+
     /// <summary>Topic slugs, best first (filled in by topic assignment).</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 

@@ -80,6 +80,49 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task A_paper_page_sets_its_facts_beside_the_abstract_on_a_wide_screen_and_above_it_on_a_phone()
+    {
+        foreach (var (width, beside) in new[] { (1280, true), (390, false) })
+        {
+            var page = await browser.NewPageAsync(width: width);
+            await page.GotoAsync(browser.Url + $"papers/{KiviSlug}/");
+            var facts = (await page.Locator("aside.paper-facts").BoundingBoxAsync())!;
+            var text = (await page.Locator("p.abstract").BoundingBoxAsync())!;
+
+            if (beside)
+            {
+                Assert.True(facts.X >= text.X + text.Width, $"facts at x={facts.X}, abstract ends at {text.X + text.Width}");
+                Assert.True(facts.Y < text.Y + text.Height / 2, "facts start below the abstract's first half");
+            }
+            else
+            {
+                Assert.True(facts.Y + facts.Height <= text.Y, "on a phone the facts come before the abstract");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Links_out_open_in_the_same_tab_without_an_opener()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + $"papers/{KiviSlug}/");
+        var links = await page.Locator("ul.links-out a").EvaluateAllAsync<JsonElement>("as => as.map(a => [a.textContent, a.href, a.rel, a.target])");
+
+        var rows = links.EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToArray()).ToList();
+        Assert.Contains(rows, r => r[0] == "arXiv" && r[1].StartsWith("https://arxiv.org/search/?query=KIVI", StringComparison.Ordinal));
+        Assert.All(rows, r =>
+        {
+            Assert.StartsWith("https://", r[1]);
+            Assert.Equal("noopener", r[2]);
+            Assert.Equal("", r[3]);
+        });
+        Assert.Empty(browser.ExternalRequests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task System_dark_preference_is_followed()
     {
         var page = await browser.NewPageAsync(scheme: ColorScheme.Dark);

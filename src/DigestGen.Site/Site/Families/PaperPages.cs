@@ -33,10 +33,12 @@ public sealed class PaperPages : IPageFamily
             paper.Title,
             paper.TitleDerived,
             new Html(paper.Abstract.ToHtml()),
-            views.Byline(paper),
+            paper.AuthorCount is { } authors ? views.Words.Count("authors", authors) : null,
+            paper.Organisation,
             paper.Published is { } published ? views.LongDate(published) : null,
             paper.Upvotes,
             paper.Sources.Select(s => s.CaptureDate).Distinct().Order().Select(d => new LinkView(Routes.Date(d), views.LongDate(d))).ToList(),
+            paper.Origins.Select(o => Origin(views, o)).ToList(),
             paper.Sources.Select(s => views.Words.Format("paper.source", ("file", s.File), ("line", PageViews.Number(s.Line)), ("captured", s.CaptureDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToList(),
             views.Chips(paper.Topics),
             paper.Related.Select(id => views.Card(index.PaperById[id])).ToList(),
@@ -64,5 +66,17 @@ public sealed class PaperPages : IPageFamily
         }
 
         return new SitePage(route, "paper", views.Head(paper.Title, Snippet.Cut(abstractText, 200), route, meta, type: "article"), model, "papers");
+    }
+
+    /// <summary>"Listed on a daily papers page, Nov 4, 2025", "From an abstract list of the Department of …, Nov 22, 2026".</summary>
+    private static string Origin(PageViews views, PaperOrigin origin)
+    {
+        var date = ("date", views.LongDate(origin.Captured));
+        return origin switch
+        {
+            { Kind: OriginKind.ListingPage } => views.Words.Format("paper.origin_listing", date),
+            { Institution: { } institution } => views.Words.Format("paper.origin_abstracts_of", ("institution", institution), date),
+            _ => views.Words.Format("paper.origin_abstracts", date),
+        };
     }
 }
