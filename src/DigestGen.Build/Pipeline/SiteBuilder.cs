@@ -184,7 +184,7 @@ public static class SiteBuilder
         return routes;
     }
 
-    /// <summary>RSS, Atom and JSON Feed for the site and every topic, and the OPML list; only with a base URL, as feeds need absolute links.</summary>
+    /// <summary>RSS, Atom and JSON Feed for the site, every topic, week and month, and the OPML list (site and topics); only with a base URL, as feeds need absolute links.</summary>
     private static int WriteFeeds(Digest digest, Words words, StagedOutput output)
     {
         var config = digest.Config;
@@ -197,14 +197,15 @@ public static class SiteBuilder
         var planner = new FeedPlanner(digest, words);
         var site = planner.SiteFeed();
         var topics = planner.TopicFeeds().ToList();
-        Parallel.ForEach(topics.Prepend(site), feed =>
+        var periods = planner.PeriodFeeds();
+        Parallel.ForEach(topics.Prepend(site).Concat(periods), feed =>
         {
             output.Write(feed.RssRoute, s => RssFeedWriter.Write(s, feed, config.BaseUrl, config.Language));
             output.Write(feed.AtomRoute, s => AtomFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
             output.Write(feed.JsonRoute, s => JsonFeedWriter.Write(s, feed, config.BaseUrl, config.Language, author));
         });
         output.Write(Routes.FeedsOpml, s => OpmlWriter.Write(s, words.Format("feeds.opml_title", ("site", config.Title)), words.Text("feeds.opml_topics"), site, topics, config.BaseUrl));
-        return (topics.Count + 1) * 3;
+        return (topics.Count + 1 + periods.Count) * 3;
     }
 
     /// <summary>Markdown pages from content/pages/, each served at /&lt;file name&gt;/.</summary>

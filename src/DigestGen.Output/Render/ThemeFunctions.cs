@@ -12,11 +12,12 @@ namespace DigestGen.Render;
 /// they give is written once, not escaped again: <c>include</c>, ours (a partial, escaped as it was rendered),
 /// <c>html.escape</c> (escaped text), and <c>card</c>, ours, which renders <c>partials/paper-card.html</c>
 /// for a paper once per page depth: a paper appears in many lists (dates, topics, related papers),
-/// and its card is the same in all of them.
+/// and its card is the same in all of them (<c>row</c> does the same for <c>partials/paper-row.html</c>).
 /// </summary>
 internal static class ThemeFunctions
 {
     private const string CardPartial = "paper-card";
+    private const string RowPartial = "paper-row";
 
     /// <summary>The name templates read the theme's words by: <c>{{ words.site.nav.topics }}</c>.</summary>
     public const string WordsVariable = "words";
@@ -46,6 +47,11 @@ internal static class ThemeFunctions
         if (templates.Partials.TryGetValue(CardPartial, out var card))
         {
             builtins.SetValue("card", new Card(card), readOnly: true);
+        }
+
+        if (templates.Partials.TryGetValue(RowPartial, out var row))
+        {
+            builtins.SetValue("row", new Card(row), readOnly: true);
         }
 
         return builtins;
@@ -248,7 +254,10 @@ internal static class ThemeFunctions
             inner.Invoke(context, callerContext, arguments, blockStatement) is string text ? new Html(text) : null;
     }
 
-    /// <summary><c>{{ card paper }}</c>: the card partial with <c>card</c> set to the paper, remembered per paper and <c>root</c>.</summary>
+    /// <summary>
+    /// <c>{{ card paper }}</c>: the card partial with <c>card</c> set to the paper, remembered per paper and <c>root</c>;
+    /// <c>{{ row paper }}</c> is the same for <c>partials/paper-row.html</c>, a paper in one line of a list view.
+    /// </summary>
     private sealed class Card(Scriban.Template partial) : MarkupFunction(1, ScriptVarParamKind.None, new(typeof(object), "paper"))
     {
         private static readonly ScriptVariableGlobal Root = new("root");

@@ -41,6 +41,28 @@ public sealed class FeedPlanner
         return feeds;
     }
 
+    /// <summary>A feed per week and per month with a paper or post, weeks first, oldest first: the period's items, newest first.</summary>
+    public IReadOnlyList<FeedDefinition> PeriodFeeds()
+    {
+        var periods = new List<(DigestPeriod Period, IEnumerable<Paper> Papers, IEnumerable<Post> Posts)>();
+        foreach (var kind in new[] { PeriodKind.Week, PeriodKind.Month })
+        {
+            var papers = _digest.Papers.ToLookup(p => DigestPeriod.Of(kind, p.DigestDate));
+            var posts = _digest.Posts.ToLookup(p => DigestPeriod.Of(kind, p.DigestDate));
+            periods.AddRange(papers.Select(g => g.Key).Union(posts.Select(g => g.Key)).OrderBy(p => p.First).Select(p => (p, papers[p], posts[p])));
+        }
+
+        var feeds = new FeedDefinition[periods.Count];
+        Parallel.For(0, periods.Count, i =>
+        {
+            var (period, papers, posts) = periods[i];
+            var name = period.Name(_words);
+            feeds[i] = new FeedDefinition(period.Route, _words.Format("feeds.topic_title", ("site", _digest.Config.Title), ("topic", name)),
+                _words.DateSpan(period.First, period.Last), period.Route, Newest(papers, posts));
+        });
+        return feeds;
+    }
+
     /// <summary>Newest first; within a day most upvoted, then by id, so the cut at N is stable.</summary>
     private IReadOnlyList<FeedItem> Newest(IEnumerable<Paper> papers, IEnumerable<Post> posts)
     {

@@ -1,14 +1,21 @@
 namespace DigestGen.Site;
 
+/// <summary>The newest digest day (its first papers and posts), the week's and month's top papers, then ways to browse.</summary>
 public sealed record HomePage(
     string LatestDate,
     string LatestDateUrl,
     IReadOnlyList<PaperCard> Latest,
+    int LatestCount,
+    IReadOnlyList<PostView> LatestPosts,
+    IReadOnlyList<PeriodTop> Tops,
     IReadOnlyList<CountLink> Topics,
     IReadOnlyList<CountLink> RecentDates,
     IReadOnlyList<PaperCard> MostUpvoted,
     int PaperCount,
     int PostCount);
+
+/// <summary>A week's or month's most upvoted papers, under a heading ("This week") and the dates it spans.</summary>
+public sealed record PeriodTop(string Heading, string Span, string Url, string AllText, IReadOnlyList<PaperCard> Papers);
 
 public sealed record PaperPage(
     string Id,
@@ -37,18 +44,28 @@ public sealed record TopicsPage(IReadOnlyList<TopicSummary> Topics);
 
 public sealed record TopicSummary(string Url, string Name, int Count, Html Description);
 
-public sealed record DatePage(string Date, string Heading, IReadOnlyList<PaperCard> Papers, IReadOnlyList<PostView> Posts, LinkView? Previous, LinkView? Next)
+/// <summary>
+/// A digest date's page. A day of more than <see cref="DatePages.ListViewFrom"/> papers shows them as one-line
+/// rows in <paramref name="Groups"/> by first topic, with its full cards at <paramref name="CardsUrl"/>; that cards
+/// page links back with <paramref name="ListUrl"/>. A smaller day shows its cards in <paramref name="Papers"/>.
+/// </summary>
+public sealed record DatePage(string Date, string Heading, int PaperCount, IReadOnlyList<PaperCard> Papers, IReadOnlyList<TopicGroup> Groups, string? CardsUrl, string? ListUrl,
+    IReadOnlyList<PostView> Posts, LinkView? Previous, LinkView? Next, IReadOnlyList<LinkView> Periods)
 {
-    public int PaperCount => Papers.Count;
-
     public int PostCount => Posts.Count;
 }
+
+/// <summary>A week's or month's page: its top papers (<paramref name="Papers"/> of <paramref name="PaperCount"/>), its digest dates, and the periods beside it.</summary>
+public sealed record PeriodPage(string Title, string Span, string Stats, IReadOnlyList<PaperCard> Papers, int PaperCount, IReadOnlyList<CountLink> Days, LinkView? Previous, LinkView? Next, string NavLabel);
+
+/// <summary>The papers of a list view whose first topic is <paramref name="Name"/>; <paramref name="Id"/> is its anchor.</summary>
+public sealed record TopicGroup(string Id, string Name, IReadOnlyList<PaperCard> Papers);
 
 public sealed record DatesPage(IReadOnlyList<ArchiveYear> Years);
 
 public sealed record ArchiveYear(int Year, int Count, Html Heatmap, IReadOnlyList<ArchiveMonth> Months);
 
-public sealed record ArchiveMonth(string Name, int Count, IReadOnlyList<CountLink> Days);
+public sealed record ArchiveMonth(string Name, string Url, int Count, IReadOnlyList<CountLink> Days, IReadOnlyList<LinkView> Weeks);
 
 public sealed record MarkdownPage(string Title, Html Body);
 

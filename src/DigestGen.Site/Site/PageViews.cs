@@ -69,6 +69,9 @@ public sealed class PageViews
 
     public string LongDate(DateOnly d) => Words.LongDate(d);
 
+    /// <summary>"Week 47, 2026" or "November 2026".</summary>
+    public string PeriodName(DigestPeriod period) => period.Name(Words);
+
     /// <summary>"March 3, 2026", or "March 3 – April 4, 2026" for a range.</summary>
     public string DateSpan(DateOnly from, DateOnly to) => Words.DateSpan(from, to);
 

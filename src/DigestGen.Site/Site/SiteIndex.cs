@@ -54,14 +54,22 @@ public sealed class SiteIndex
     /// <summary>The topics that get a page: every topic of the taxonomy, and "other" when a paper has it.</summary>
     public IReadOnlyList<Topic> ShownTopics { get; }
 
-    /// <summary>Order within a list: most upvoted first, then by title and id, so lists are stable.</summary>
+    /// <summary>Order within a list (<see cref="PaperOrder"/>): papers with a real title before those with a derived headline, most upvoted first, then by title and id, so lists are stable.</summary>
+    public static IComparer<Paper> PaperOrder => ListOrder.Instance;
+
     private sealed class ListOrder : IComparer<Paper>
     {
         public static readonly ListOrder Instance = new();
 
         public int Compare(Paper? x, Paper? y)
         {
-            var byVotes = (y!.Upvotes ?? -1).CompareTo(x!.Upvotes ?? -1);
+            var byTitled = x!.TitleDerived.CompareTo(y!.TitleDerived);
+            if (byTitled != 0)
+            {
+                return byTitled;
+            }
+
+            var byVotes = (y.Upvotes ?? -1).CompareTo(x.Upvotes ?? -1);
             if (byVotes != 0)
             {
                 return byVotes;

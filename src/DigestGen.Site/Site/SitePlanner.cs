@@ -12,6 +12,9 @@ public sealed class SitePlanner
 {
     public const int HomeListSize = 10;
 
+    /// <summary>How many of the newest day's papers the home page shows; its date page has them all.</summary>
+    public const int HomeDaySize = 30;
+
     private readonly SiteIndex _index;
     private readonly PageViews _views;
     private readonly PlanContext _context;
@@ -75,21 +78,41 @@ public sealed class SitePlanner
 
     private SitePage HomePage()
     {
-        var latest = _index.PapersByDate.Count == 0 ? (DateOnly?)null : _index.PapersByDate.Keys.Last();
+        var latest = _index.Dates.Count == 0 ? (DateOnly?)null : _index.Dates[^1];
+        var papers = latest is { } day ? _index.PapersByDate.GetValueOrDefault(day) ?? [] : [];
+        var posts = latest is { } postDay ? _index.PostsByDate.GetValueOrDefault(postDay) ?? [] : [];
         var model = new HomePage(
             latest is { } l ? _views.LongDate(l) : "",
             latest is { } d ? Routes.Date(d) : Routes.Dates,
-            latest is { } day ? _index.PapersByDate[day].Select(_views.Card).ToList() : [],
+            papers.Take(HomeDaySize).Select(_views.Card).ToList(),
+            papers.Count,
+            posts.Take(HomeListSize).Select(_views.Post).ToList(),
+            latest is { } newest ? [Top(DigestPeriod.WeekOf(newest), "home.this_week"), Top(DigestPeriod.MonthOf(newest), "home.this_month")] : [],
             TopicCounts(),
             _index.Dates.AsEnumerable().Reverse().Take(HomeListSize)
                 .Select(d => new CountLink(Routes.Date(d), _views.LongDate(d), _index.PapersByDate.GetValueOrDefault(d)?.Count ?? 0)).ToList(),
-            _index.Digest.Papers.Where(p => p.Upvotes is > 0)
-                .OrderByDescending(p => p.Upvotes).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)
-                .Take(HomeListSize).Select(_views.Card).ToList(),
+            MostUpvoted(_index.Digest.Papers).Select(_views.Card).ToList(),
             _index.Digest.Papers.Count,
             _index.Digest.Posts.Count);
         return new SitePage(Routes.Home, "home", _views.Head(Site.Title, Site.Description, Routes.Home, []), model, "home");
     }
+
+    private PeriodTop Top(DigestPeriod period, string heading)
+    {
+        var papers = _index.PapersByDate.Where(kv => period.Contains(kv.Key)).SelectMany(kv => kv.Value).ToList();
+        return new PeriodTop(
+            Words.Text(heading),
+            _views.DateSpan(period.First, period.Last),
+            period.Route,
+            Words.Format("home.period_all", ("papers", Words.Count("papers", papers.Count))),
+            MostUpvoted(papers).Select(_views.Card).ToList());
+    }
+
+    /// <summary>The <see cref="HomeListSize"/> most upvoted of <paramref name="papers"/>; papers without votes are not "top".</summary>
+    private static IEnumerable<Paper> MostUpvoted(IEnumerable<Paper> papers) =>
+        papers.Where(p => p.Upvotes is > 0)
+            .OrderByDescending(p => p.Upvotes).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(HomeListSize);
 
     private SitePage TopicsPage()
     {
@@ -108,8 +131,11 @@ public sealed class SitePlanner
             new Html(CalendarHeatmap.Svg(year.Key, counts, Words)),
             year.GroupBy(d => d.Month).OrderByDescending(g => g.Key).Select(month => new ArchiveMonth(
                 Words.MonthYear(year.Key, month.Key),
+                DigestPeriod.MonthOf(month.First()).Route,
                 month.Sum(d => counts.GetValueOrDefault(d)),
-                month.OrderByDescending(d => d).Select(d => new CountLink(Routes.Date(d), _views.LongDate(d), counts.GetValueOrDefault(d))).ToList())).ToList()))
+                month.OrderByDescending(d => d).Select(d => new CountLink(Routes.Date(d), _views.LongDate(d), counts.GetValueOrDefault(d))).ToList(),
+                month.Select(DigestPeriod.WeekOf).Distinct().OrderByDescending(w => w.First)
+                    .Select(w => new LinkView(w.Route, _views.PeriodName(w))).ToList())).ToList()))
             .ToList();
         return new SitePage(Routes.Dates, "dates", Head("dates", Routes.Dates), new DatesPage(years), "dates");
     }

@@ -59,7 +59,7 @@ public class CacheKeyCoverageTests
         var papers = new[] { paper, other };
         var digest = new Digest(new DigestConfig(), Day, [], papers, [post], taxonomy, new DiagnosticBag(), CorpusTerms.Count(papers, [post]));
         var inputs = new PageInputs(digest, "theme");
-        return (PaperPages.Inputs(inputs, paper, null, null), DatePages.Inputs(inputs, Day, papers, [post], null, null));
+        return (PaperPages.Inputs(inputs, paper, null, null), DatePages.Inputs(inputs, new DatePages.Day(Day, [.. papers], [post], null, null), "date"));
     }
 
     /// <summary>A different value of the same type, for every type the models use.</summary>
@@ -71,6 +71,7 @@ public class CacheKeyCoverageTests
         DateOnly d => d.AddDays(1),
         RichText r => TexText.Parse(r.ToPlainText() + " changed"),
         IReadOnlyList<SourceRef> list => list.Append(new SourceRef("seeds/b.txt", 1, Day)).ToList(),
+        IReadOnlyList<PaperOrigin> list => list.Append(new PaperOrigin(OriginKind.AbstractList, Day, "A department")).ToList(),
         IReadOnlyList<string> list when type == typeof(IReadOnlyList<string>) => list.Append(otherId).ToList(),
         null when Nullable.GetUnderlyingType(type) == typeof(int) => 1,
         null when Nullable.GetUnderlyingType(type) == typeof(DateOnly) => Day,

@@ -100,9 +100,19 @@ public class SiteStructureTests(BuiltSite site) : IClassFixture<BuiltSite>
     {
         foreach (var day in Papers().GroupBy(p => p.GetProperty("digestDate").GetString()!))
         {
-            var listed = site.Page($"dates/{day.Key}/index.html").QuerySelectorAll("ol.cards > li .card-title a")
-                .Select(a => SlugOf(a.GetAttribute("href")!)).ToList();
-            Assert.Equal(day.Select(p => p.GetProperty("slug").GetString()!).Order(), listed.Order());
+            var slugs = day.Select(p => p.GetProperty("slug").GetString()!).Order().ToList();
+            var page = site.Page($"dates/{day.Key}/index.html");
+            var listed = page.QuerySelectorAll("ol.cards > li .card-title a, ol.rows > li > a").Select(a => SlugOf(a.GetAttribute("href")!)).ToList();
+            Assert.Equal(slugs, listed.Order());
+
+            // A day of more than 30 papers is a list by topic, with every card on its cards page.
+            var rows = page.QuerySelectorAll("ol.rows > li").Length;
+            Assert.Equal(day.Count() > 30 ? day.Count() : 0, rows);
+            if (rows > 0)
+            {
+                var cards = site.Page($"dates/{day.Key}/cards/index.html").QuerySelectorAll("ol.cards > li .card-title a").Select(a => SlugOf(a.GetAttribute("href")!));
+                Assert.Equal(slugs, cards.Order());
+            }
         }
 
         var posts = site.Page("dates/2026-11-22/index.html").QuerySelectorAll("article.post");

@@ -71,3 +71,30 @@ function setUpSearchKeys() {
 setUpThemeToggle();
 setUpListKeys();
 setUpSearchKeys();
+
+// A list view grouped by topic can be shown as one list, most upvoted first, and back; rows keep their links.
+function setUpRowSort() {
+  const section = document.querySelector("[data-sortable]");
+  const button = section?.querySelector(".sort-toggle");
+  if (!button) return;
+  const groups = [...section.querySelectorAll(".group")];
+  const flat = document.createElement("ol");
+  flat.className = "rows";
+  flat.hidden = true;
+  groups[groups.length - 1].after(flat);
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    const sorted = button.getAttribute("aria-pressed") !== "true";
+    if (sorted) {
+      const rows = groups.flatMap((g) => [...g.querySelectorAll("li.row")]);
+      rows.sort((a, b) => Number(b.dataset.upvotes) - Number(a.dataset.upvotes));
+      flat.replaceChildren(...rows.map((r) => r.cloneNode(true)));
+    }
+    flat.hidden = !sorted;
+    for (const g of groups) g.hidden = sorted;
+    section.querySelector(".jump").hidden = sorted;
+    button.setAttribute("aria-pressed", String(sorted));
+  });
+}
+
+setUpRowSort();

@@ -1,40 +1,78 @@
 using System.Globalization;
 using DigestGen.Curate;
+using DigestGen.Curate.Topics;
 
 namespace DigestGen.Site;
 
-/// <summary>A page per digest date at <c>/dates/YYYY-MM-DD/</c>: the papers and posts that entered the digest that day, with links to the dates beside it.</summary>
+/// <summary>
+/// A page per digest date at <c>/dates/YYYY-MM-DD/</c>: the papers and posts that entered the digest that day, with
+/// links to the dates beside it and to its week and month. A day of more than <see cref="ListViewFrom"/> papers
+/// lists them one line each, grouped by first topic, and has its full cards at <c>/dates/YYYY-MM-DD/cards/</c>.
+/// </summary>
 public sealed class DatePages : IPageFamily
 {
+    /// <summary>Above this many papers a date page is a list: 111 cards are 21,800 px tall on a desktop.</summary>
+    public const int ListViewFrom = 30;
+
     public IEnumerable<PagePlan> Plan(PlanContext site)
     {
         var dates = site.Index.Dates;
         for (var i = 0; i < dates.Count; i++)
         {
-            var date = dates[i];
-            var papers = site.Index.PapersByDate.GetValueOrDefault(date) ?? [];
-            var posts = site.Index.PostsByDate.GetValueOrDefault(date) ?? [];
-            DateOnly? previous = i > 0 ? dates[i - 1] : null;
-            DateOnly? next = i + 1 < dates.Count ? dates[i + 1] : null;
-            yield return new PagePlan(Routes.Date(date), site.Hash(s => Inputs(s, date, papers, posts, previous, next)), () => Page(site.Views, date, papers, posts, previous, next));
+            var day = new Day(dates[i], site.Index.PapersByDate.GetValueOrDefault(dates[i]) ?? [], site.Index.PostsByDate.GetValueOrDefault(dates[i]) ?? [],
+                i > 0 ? dates[i - 1] : null, i + 1 < dates.Count ? dates[i + 1] : null);
+            var listed = day.Papers.Count > ListViewFrom;
+            yield return new PagePlan(Routes.Date(day.Date), site.Hash(s => Inputs(s, day, "date")), () => Page(site, day, listed ? View.List : View.Cards));
+            if (listed)
+            {
+                yield return new PagePlan(Routes.DateCards(day.Date), site.Hash(s => Inputs(s, day, "date-cards")), () => Page(site, day, View.AllCards));
+            }
         }
     }
 
-    internal static UInt128 Inputs(PageInputs inputs, DateOnly date, IReadOnlyCollection<Paper> papers, IReadOnlyCollection<Post> posts, DateOnly? previous, DateOnly? next) =>
-        inputs.Page("date").Add(date).Add(previous).Add(next).Papers(papers).Posts(posts).Value;
+    internal static UInt128 Inputs(PageInputs inputs, Day day, string family) =>
+        inputs.Page(family).Add(day.Date).Add(day.Previous).Add(day.Next).Papers(day.Papers).Posts(day.Posts).Value;
 
-    private static SitePage Page(PageViews views, DateOnly date, List<Paper> papers, List<Post> posts, DateOnly? previous, DateOnly? next)
+    private static SitePage Page(PlanContext site, Day day, View view)
     {
-        var route = Routes.Date(date);
+        var views = site.Views;
+        var date = day.Date;
+        var route = view == View.AllCards ? Routes.DateCards(date) : Routes.Date(date);
         var model = new DatePage(
             date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             views.LongDate(date),
-            papers.Select(views.Card).ToList(),
-            posts.Select(views.Post).ToList(),
-            previous is { } p ? new LinkView(Routes.Date(p), views.LongDate(p)) : null,
-            next is { } n ? new LinkView(Routes.Date(n), views.LongDate(n)) : null);
+            day.Papers.Count,
+            view == View.List ? [] : day.Papers.Select(views.Card).ToList(),
+            view == View.List ? Groups(site, day.Papers) : [],
+            view == View.List ? Routes.DateCards(date) : null,
+            view == View.AllCards ? Routes.Date(date) : null,
+            day.Posts.Select(views.Post).ToList(),
+            day.Previous is { } p ? new LinkView(Routes.Date(p), views.LongDate(p)) : null,
+            day.Next is { } n ? new LinkView(Routes.Date(n), views.LongDate(n)) : null,
+            new[] { DigestPeriod.WeekOf(date), DigestPeriod.MonthOf(date) }
+                .Select(period => new LinkView(period.Route, views.PeriodName(period))).ToList());
         var words = views.Words;
-        var description = words.Format("date.description", ("papers", words.Count("papers", papers.Count)), ("posts", words.Count("posts", posts.Count)), ("date", views.LongDate(date)));
+        var description = words.Format("date.description", ("papers", words.Count("papers", day.Papers.Count)), ("posts", words.Count("posts", day.Posts.Count)), ("date", views.LongDate(date)));
         return new SitePage(route, "date", views.Head(views.LongDate(date), description, route, []), model, "dates");
     }
+
+    /// <summary>The day's papers by first topic, in taxonomy order, each group in list order.</summary>
+    private static List<TopicGroup> Groups(PlanContext site, List<Paper> papers)
+    {
+        var taxonomy = site.Index.Digest.Taxonomy;
+        var byTopic = papers.ToLookup(p => p.Topics.FirstOrDefault(taxonomy.BySlug.ContainsKey) ?? Topic.OtherSlug);
+        return taxonomy.All.Where(t => byTopic.Contains(t.Slug))
+            .Select(t => new TopicGroup("t-" + t.Slug, t.Name, byTopic[t.Slug].Select(site.Views.Card).ToList()))
+            .ToList();
+    }
+
+    private enum View
+    {
+        Cards,
+        List,
+        AllCards,
+    }
+
+    /// <summary>A digest date with what entered the digest that day and the dates beside it.</summary>
+    internal sealed record Day(DateOnly Date, List<Paper> Papers, List<Post> Posts, DateOnly? Previous, DateOnly? Next);
 }
