@@ -84,7 +84,7 @@ public sealed class PageViews
         p.TitleDerived,
         LongDate(p.DigestDate),
         Routes.Date(p.DigestDate),
-        p.Published is { } published ? Words.ShortDate(published) : null,
+        p.Published is { } published ? Words.LongDate(published) : null,
         p.Upvotes,
         Byline(p),
         Snippet.Cut(p.Abstract.ToPlainText(), SnippetLength),

@@ -128,7 +128,7 @@ public sealed class SitePlanner
         var years = _index.Dates.GroupBy(d => d.Year).OrderByDescending(g => g.Key).Select(year => new ArchiveYear(
             year.Key,
             year.Sum(d => counts.GetValueOrDefault(d)),
-            new Html(CalendarHeatmap.Svg(year.Key, counts, Words)),
+            new Html(CalendarHeatmap.Html(year.Key, counts, Words, "")),
             year.GroupBy(d => d.Month).OrderByDescending(g => g.Key).Select(month => new ArchiveMonth(
                 Words.MonthYear(year.Key, month.Key),
                 DigestPeriod.MonthOf(month.First()).Route,

@@ -26,7 +26,6 @@ public sealed class Words
 
     // A site has a few hundred distinct dates and writes each one thousands of times (cards, lists, feeds).
     private readonly ConcurrentDictionary<DateOnly, string> _longDates = new();
-    private readonly ConcurrentDictionary<DateOnly, string> _shortDates = new();
 
     /// <param name="values">Every string by dotted key; a list's items are keyed by their position from 0 (<c>calendar.months.0</c>).</param>
     /// <param name="source">Where the values came from, for messages (<c>themes/default/strings/en.yml</c>).</param>
@@ -67,8 +66,6 @@ public sealed class Words
     /// <summary>"March 3, 2026", in the form of <c>calendar.long</c>.</summary>
     public string LongDate(DateOnly d) => _longDates.GetOrAdd(d, x => DateIn("calendar.long", x));
 
-    /// <summary>"Mar 3, 2026", in the form of <c>calendar.short</c>.</summary>
-    public string ShortDate(DateOnly d) => _shortDates.GetOrAdd(d, x => DateIn("calendar.short", x));
 
     /// <summary>"March 2026".</summary>
     public string MonthYear(int year, int month) =>

@@ -28,6 +28,8 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         var page = await SearchAsync("tina lora");
         Assert.StartsWith("Tina:", (await Titles(page))[0]);
         Assert.True(await page.Locator("#search-results mark").CountAsync() > 0, "matched words are highlighted");
+        Assert.Matches(@"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$",
+            await page.Locator("#search-results .meta").First.TextContentAsync());
         await page.Context.CloseAsync();
     }
 

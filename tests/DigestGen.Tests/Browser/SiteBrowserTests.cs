@@ -17,8 +17,15 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         "topics/efficient-inference/",
         "topics/",
         "dates/2025-08-19/",
+        "dates/2025-08-19/cards/",
+        "dates/2026-11-22/",
         "dates/",
+        "weeks/2025-W45/",
+        "months/2025-11/",
         "about/",
+        "feeds/",
+        "status/",
+        "search/?q=cache",
     ];
 
     [Fact]
@@ -52,7 +59,7 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         await BrowserSite.NavigateAsync(page, () => page.Locator("ul.chips a").First.ClickAsync(), new System.Text.RegularExpressions.Regex("/digest/topics/[^/]+/$"));
 
         await BrowserSite.NavigateAsync(page, () => page.Locator("nav.site-nav a", new() { HasText = "Archive" }).ClickAsync(), browser.Url + "dates/");
-        Assert.True(await page.Locator("svg.heatmap rect").CountAsync() > 365);
+        Assert.True(await page.Locator(".heatmap svg rect").CountAsync() >= 30);
 
         await BrowserSite.NavigateAsync(page, () => page.Locator("ul.counts a").First.ClickAsync(), new System.Text.RegularExpressions.Regex("/digest/dates/\\d{4}-\\d{2}-\\d{2}/$"));
         await page.Context.CloseAsync();
@@ -123,6 +130,30 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task On_a_phone_the_heat_map_days_with_papers_are_in_view_and_are_links_a_keyboard_reaches()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 800);
+        await page.GotoAsync(browser.Url + "dates/");
+        var days = page.Locator(".heatmap a");
+        Assert.Equal(3, await days.CountAsync());
+        foreach (var day in await days.AllAsync())
+        {
+            var box = (await day.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"a day is drawn at x={box.X}, outside the 390px screen");
+            Assert.True(box.Width >= 12, $"a day is {box.Width}px wide");
+        }
+
+        var labelSize = await page.Locator(".heatmap text").First.EvaluateAsync<double>("t => t.getBoundingClientRect().height");
+        Assert.True(labelSize >= 9, $"labels are {labelSize}px tall");
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('.heatmap-figure').length && [...document.querySelectorAll('.heatmap-figure')].filter(f => f.scrollWidth > f.clientWidth).length"));
+
+        await page.Locator(".heatmap a").First.FocusAsync();
+        Assert.Equal("November 22, 2026: 16 papers", await page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
+        await BrowserSite.NavigateAsync(page, () => page.Keyboard.PressAsync("Enter"), browser.Url + "dates/2026-11-22/");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task System_dark_preference_is_followed()
     {
         var page = await browser.NewPageAsync(scheme: ColorScheme.Dark);
@@ -133,14 +164,14 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     }
 
     [Fact]
-    public async Task No_horizontal_scroll_at_375px()
+    public async Task No_horizontal_scroll_at_320px()
     {
-        foreach (var route in PageTypes)
+        foreach (var route in PageTypes.Append("404.html"))
         {
-            var page = await browser.NewPageAsync(width: 375, height: 800);
+            var page = await browser.NewPageAsync(width: 320, height: 800);
             await page.GotoAsync(browser.Url + route);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"{route} scrolls sideways by {overflow}px at 375px");
+            Assert.True(overflow <= 0, $"{route} scrolls sideways by {overflow}px at 320px");
             await page.Context.CloseAsync();
         }
     }
@@ -166,16 +197,16 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
     public async Task Axe_finds_no_accessibility_violations()
     {
         var axe = await File.ReadAllTextAsync(TestTools.AxeScript);
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        foreach (var (scheme, width) in new[] { (ColorScheme.Light, 1280), (ColorScheme.Dark, 1280), (ColorScheme.Light, 390), (ColorScheme.Dark, 390) })
         {
             foreach (var route in PageTypes.Append("404.html"))
             {
-                var page = await browser.NewPageAsync(scheme: scheme);
+                var page = await browser.NewPageAsync(width: width, scheme: scheme);
                 await page.GotoAsync(browser.Url + route);
                 await page.AddScriptTagAsync(new() { Content = axe });
                 var result = await page.EvaluateAsync<JsonElement>("async () => { const r = await axe.run(document); if (r.passes.length < 10) return ['axe ran too few checks']; return r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')); }");
                 var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
-                Assert.True(violations.Count == 0, $"{route} ({scheme}): {string.Join("; ", violations)}");
+                Assert.True(violations.Count == 0, $"{route} ({scheme}, {width}px): {string.Join("; ", violations)}");
                 await page.Context.CloseAsync();
             }
         }

@@ -13,6 +13,14 @@ const more = document.getElementById("search-more");
 const root = app.dataset.root;
 // The page's words, from the theme's strings file (data-prompt, data-results-one, …): no English here.
 const say = app.dataset;
+
+// "2025-11-04" in the site's long date format ("November 4, 2025"), as every page writes dates.
+const months = say.months.split("|");
+function longDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  return say.dateFormat.replace("%M", months[m - 1]).replace("%D", String(d)).replace("%Y", String(y));
+}
 const counted = (n) => (n === 0 ? say.resultsZero : n === 1 ? say.resultsOne : say.resultsOther).replace("{count}", String(n));
 const index = new SearchIndex(app.dataset.index, (url) => fetch(url).then((r) => {
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
@@ -90,7 +98,7 @@ async function renderMore(ticket) {
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = `${d.isPost ? say.post : ""}${d.date}`;
+    meta.textContent = `${d.isPost ? say.post : ""}${longDate(d.date)}`;
     const snippet = document.createElement("p");
     snippet.className = "snippet";
     highlighted(snippet, d.snippet, terms, query.prefix);
