@@ -66,6 +66,7 @@ public static class SiteBuilder
         // 3–5. The digest: settings and seeds, topics and terms, related papers (see LoadDigest).
         var digest = LoadDigest(options, timings, output, background, compiling);
         background.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest)));
+        background.Run(() => PaperBriefs.Write(output, digest));
 
         // 6. Pages, the sitemap and the feeds.
         var theme = timings.Time("theme", () => compiling.GetAwaiter().GetResult());
@@ -216,7 +217,9 @@ public static class SiteBuilder
             .Select(f => (Catalog.Slug.From(Path.GetFileNameWithoutExtension(f)), File.ReadAllText(Path.Combine(dir, f)))).ToList();
     }
 
-    /// <summary>Copies the theme's assets and returns a short hash of them, used to bust caches when they change.</summary>
+    private const string SavedWorkerAsset = "saved-sw.js";
+
+    /// <summary>Copies the theme's assets (the reading list's service worker to <see cref="Routes.SavedWorker"/>) and returns a short hash of them, used to bust caches when they change.</summary>
     private static string CopyAssets(Theme theme, StagedOutput output)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -224,7 +227,9 @@ public static class SiteBuilder
         {
             var bytes = File.ReadAllBytes(path);
             hash.AppendData(bytes);
-            output.Write("assets/" + file, bytes);
+
+            // A service worker serves only pages at or below its own folder: the reading list's goes beside it.
+            output.Write(file == SavedWorkerAsset ? Routes.SavedWorker : "assets/" + file, bytes);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];

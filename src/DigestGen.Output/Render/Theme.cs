@@ -13,7 +13,7 @@ namespace DigestGen.Render;
 /// </summary>
 public sealed class Theme
 {
-    public static readonly string[] RequiredPages = ["home", "paper", "topic", "topics", "date", "dates", "feeds", "search", "status", "page", "notfound"];
+    public static readonly string[] RequiredPages = ["home", "paper", "topic", "topics", "date", "dates", "period", "feeds", "search", "saved", "status", "page", "notfound"];
 
     private readonly ThemeTemplates _templates;
     private readonly ThreadLocal<ThemeContext> _contexts;

@@ -63,26 +63,53 @@ internal static class ThemeFunctions
     /// </summary>
     private static ScriptObject WordTree(Words words)
     {
-        var root = new ScriptObject();
-        foreach (var (key, value) in words.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var tree = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in words.Values)
         {
             var parts = key.Split('.');
-            var node = root;
+            var node = tree;
             foreach (var part in parts[..^1])
             {
-                if (node[part] is not ScriptObject child)
+                if (!node.TryGetValue(part, out var child) || child is not SortedDictionary<string, object> branch)
                 {
-                    child = new ScriptObject();
-                    node.SetValue(part, child, readOnly: true);
+                    node[part] = branch = new SortedDictionary<string, object>(StringComparer.Ordinal);
                 }
 
-                node = child;
+                node = branch;
             }
 
-            node.SetValue(parts[^1], parts[^1].EndsWith(Words.MarkupSuffix, StringComparison.Ordinal) ? new Html(value) : value, readOnly: true);
+            node[parts[^1]] = parts[^1].EndsWith(Words.MarkupSuffix, StringComparison.Ordinal) ? new Html(value) : value;
         }
 
-        return root;
+        return (ScriptObject)Script(tree);
+    }
+
+    /// <summary>A branch whose keys are 0, 1, 2 … becomes an array in that order; any other branch an object.</summary>
+    private static object Script(object node)
+    {
+        if (node is not SortedDictionary<string, object> branch)
+        {
+            return node;
+        }
+
+        if (branch.Count > 0 && Enumerable.Range(0, branch.Count).All(i => branch.ContainsKey(i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            var array = new ScriptArray();
+            for (var i = 0; i < branch.Count; i++)
+            {
+                array.Add(Script(branch[i.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            }
+
+            return array;
+        }
+
+        var obj = new ScriptObject();
+        foreach (var (key, value) in branch)
+        {
+            obj.SetValue(key, Script(value), readOnly: true);
+        }
+
+        return obj;
     }
 
     /// <summary><c>{{ count page.paper_count "papers" }}</c>: "1 paper", "3 papers", from <c>counts.papers</c>.</summary>

@@ -77,6 +77,9 @@ public sealed record FeedRow(string Name, string PageUrl, string RssUrl, string 
 
 public sealed record SearchPage;
 
+/// <summary>The reading list; <paramref name="TopicNames"/> is a JSON object of topic slugs to names for the script that fills the page.</summary>
+public sealed record SavedPage(string TopicNames);
+
 public sealed record StatusPage(
     string BuiltOn,
     string NewestDate,

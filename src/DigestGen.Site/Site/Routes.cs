@@ -16,6 +16,10 @@ public static class Routes
     public const string Search = "search/";
     public const string Feeds = "feeds/";
     public const string Status = "status/";
+    public const string Saved = "saved/";
+
+    /// <summary>The reading list's service worker: inside <see cref="Saved"/>, so it serves that page alone (offline) and nothing else.</summary>
+    public const string SavedWorker = "saved/sw.js";
     public const string FeedsOpml = "feeds.opml";
     public const string NotFound = "404.html";
     public const string Sitemap = "sitemap.xml";

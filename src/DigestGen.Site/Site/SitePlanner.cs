@@ -59,6 +59,7 @@ public sealed class SitePlanner
         yield return PagePlan.Always(Routes.Feeds, FeedsPage);
         yield return PagePlan.Always(Routes.Status, StatusPage);
         yield return PagePlan.Always(Routes.Search, () => new SitePage(Routes.Search, "search", Head("search", Routes.Search), new SearchPage(), "search"));
+        yield return PagePlan.Always(Routes.Saved, SavedPage);
         foreach (var (slug, markdown) in contentPages)
         {
             yield return PagePlan.Always(slug + "/", () => MarkdownPage(slug, markdown));
@@ -113,6 +114,15 @@ public sealed class SitePlanner
         papers.Where(p => p.Upvotes is > 0)
             .OrderByDescending(p => p.Upvotes).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Take(HomeListSize);
+
+    /// <summary>The reading list: filled in the browser from localStorage and the paper briefs; the page carries the topics' names.</summary>
+    private SitePage SavedPage()
+    {
+        var topics = System.Text.Json.JsonSerializer.Serialize(
+            _index.Digest.Taxonomy.All.ToDictionary(t => t.Slug, t => t.Name),
+            SavedPageJson.Default.DictionaryStringString);
+        return new SitePage(Routes.Saved, "saved", Head("saved", Routes.Saved), new SavedPage(topics), "saved");
+    }
 
     private SitePage TopicsPage()
     {

@@ -19,7 +19,7 @@ public class ThemeReferenceTests
     public static readonly (string Template, Type Model)[] PageModels =
     [
         ("home", typeof(HomePage)), ("paper", typeof(PaperPage)), ("topic", typeof(TopicPage)), ("topics", typeof(TopicsPage)),
-        ("date", typeof(DatePage)), ("dates", typeof(DatesPage)), ("feeds", typeof(FeedsPage)), ("search", typeof(SearchPage)),
+        ("date", typeof(DatePage)), ("dates", typeof(DatesPage)), ("period", typeof(PeriodPage)), ("feeds", typeof(FeedsPage)), ("search", typeof(SearchPage)), ("saved", typeof(SavedPage)),
         ("status", typeof(StatusPage)), ("page", typeof(MarkdownPage)), ("notfound", typeof(NotFoundPage)),
     ];
 

@@ -98,3 +98,39 @@ function setUpRowSort() {
 }
 
 setUpRowSort();
+
+// The reading list: a "Save" toggle on paper cards and pages keeps paper ids in localStorage (nothing leaves
+// the browser); /saved/ lists them. The status line is a live region, so a screen reader hears the change.
+const SAVED_KEY = "digestgen-saved";
+
+function readSaved() {
+  try {
+    const ids = JSON.parse(localStorage.getItem(SAVED_KEY) || "[]");
+    return Array.isArray(ids) ? ids.filter((id) => typeof id === "string") : [];
+  } catch { return []; }
+}
+
+function setUpSaveButtons() {
+  const buttons = [...document.querySelectorAll("button.save[data-save]")];
+  if (buttons.length === 0) return;
+  const status = document.getElementById("save-status");
+  const sync = () => {
+    const saved = new Set(readSaved());
+    for (const b of buttons) b.setAttribute("aria-pressed", String(saved.has(b.dataset.save)));
+  };
+  for (const button of buttons) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const ids = readSaved();
+      const at = ids.indexOf(button.dataset.save);
+      if (at >= 0) ids.splice(at, 1); else ids.push(button.dataset.save);
+      try { localStorage.setItem(SAVED_KEY, JSON.stringify(ids)); } catch { return; }
+      sync();
+      if (status) status.textContent = at >= 0 ? status.dataset.removed : status.dataset.saved;
+    });
+  }
+  sync();
+  window.addEventListener("storage", (event) => { if (event.key === SAVED_KEY) sync(); });
+}
+
+setUpSaveButtons();
