@@ -135,6 +135,24 @@ if (args.Length >= 2 && args[0] == "profile")
     w.Restart();
     html = pages.Select(renderer.Render).ToList();
     Console.WriteLine($"render again (1 thread, warm): {w.ElapsedMilliseconds} ms");
+    // Per page kind, one thread: making the page's model from its plan, and rendering it.
+    var planMs = new Dictionary<string, double>();
+    foreach (var plan in new DigestGen.Site.SitePlanner(digest, theme.Words).PagePlans([]))
+    {
+        var started = Stopwatch.GetTimestamp();
+        var template = plan.Page().Template;
+        planMs[template] = planMs.GetValueOrDefault(template) + Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    foreach (var kind in pages.GroupBy(p => p.Template))
+    {
+        w.Restart();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var kindBytes = kind.Sum(p => (long)renderer.Render(p).Length);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"  {kind.Key}: {kind.Count()} pages, model {planMs.GetValueOrDefault(kind.Key):0} ms, render {w.ElapsedMilliseconds} ms (1 thread, warm), {kindBytes / 1024 / 1024} MB of text, {allocated / 1024 / 1024} MB allocated");
+    }
+
     w.Restart();
     var html2 = new string[pages.Count];
     Parallel.For(0, pages.Count, i => html2[i] = renderer.Render(pages[i]));

@@ -146,7 +146,8 @@ public class SiteStructureTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.Equal(BaseUrl + $"papers/{slug}/", doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Equal(BaseUrl + $"papers/{slug}/", Meta("property", "og:url"));
         Assert.Equal("article", Meta("property", "og:type"));
-        Assert.True(doc.QuerySelectorAll("ol.cards > li").Length > 0, "related papers are listed");
+        Assert.Null(Meta("name", "citation_abstract"));
+        Assert.Equal(5, doc.QuerySelectorAll("section[aria-labelledby=related-heading] ol.rows > li.row > a").Length);
     }
 
     [Fact]

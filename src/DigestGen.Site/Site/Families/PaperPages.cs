@@ -52,7 +52,6 @@ public sealed class PaperPages : IPageFamily
         var meta = new List<MetaTag>
         {
             new("citation_title", paper.Title),
-            new("citation_abstract", abstractText),
             new("citation_online_date", paper.DigestDate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
         };
         if (paper.Published is { } publishedOn)
