@@ -26,6 +26,7 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         "feeds/",
         "status/",
         "search/?q=cache",
+        "saved/",
     ];
 
     [Fact]
@@ -170,6 +171,12 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         {
             var page = await browser.NewPageAsync(width: 320, height: 800);
             await page.GotoAsync(browser.Url + route);
+            if (route.StartsWith("search/", StringComparison.Ordinal))
+            {
+                // Measured once the index has filled the topic list and the results are on screen.
+                await page.WaitForFunctionAsync("() => document.querySelectorAll('select[name=topic] option').length > 1 && document.querySelectorAll('#search-results li').length > 0");
+            }
+
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{route} scrolls sideways by {overflow}px at 320px");
             await page.Context.CloseAsync();
