@@ -162,7 +162,7 @@ public sealed class SitePlanner
             newest is { } day ? _index.Digest.BuildDate.DayNumber - day.DayNumber : 0,
             _index.Digest.Papers.Count,
             _index.Digest.Posts.Count,
-            _index.Digest.Seeds.Select(s => new StatusSeed(s.File, s.Format, s.Captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Lines, s.Records)).ToList(),
+            _index.Digest.Seeds.Select(s => new StatusSeed(s.File, s.Format, _views.LongDate(s.Captured), s.Lines, s.Records)).ToList(),
             bag.Items.Select(i => i.ToString()).ToList(),
             bag.ErrorCount,
             bag.WarningCount);

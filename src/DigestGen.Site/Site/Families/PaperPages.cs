@@ -39,7 +39,7 @@ public sealed class PaperPages : IPageFamily
             paper.Upvotes,
             paper.Sources.Select(s => s.CaptureDate).Distinct().Order().Select(d => new LinkView(Routes.Date(d), views.LongDate(d))).ToList(),
             paper.Origins.Select(o => Origin(views, o)).ToList(),
-            paper.Sources.Select(s => views.Words.Format("paper.source", ("file", s.File), ("line", PageViews.Number(s.Line)), ("captured", s.CaptureDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToList(),
+            paper.Sources.Select(s => views.Words.Format("paper.source", ("file", s.File), ("line", PageViews.Number(s.Line)), ("captured", views.LongDate(s.CaptureDate)))).ToList(),
             views.Chips(paper.Topics),
             paper.Related.Select(id => views.Card(index.PaperById[id])).ToList(),
             paper.DiscussedIn.Select(id => views.Post(index.PostById[id])).ToList(),
