@@ -42,7 +42,9 @@ public class ReadingListBrowserTests(BrowserSite browser) : IClassFixture<Browse
         var markdown = await page.Locator("#saved-text").InputValueAsync();
         Assert.Contains($"]({browser.Url}papers/{SlugStarting("KIVI:")}/)", markdown);
         await page.Locator("#saved-format").SelectOptionAsync("bibtex");
-        Assert.Matches(@"@misc\{p[0-9a-f]{12},\n  title = \{KIVI", await page.Locator("#saved-text").InputValueAsync());
+        var bibtex = await page.Locator("#saved-text").InputValueAsync();
+        Assert.Matches(@"@misc\{p[0-9a-f]{12},\n  title = \{KIVI", bibtex);
+        Assert.Matches(@"note = \{In the digest on [A-Z][a-z]+ \d{1,2}, \d{4}\}", bibtex);
 
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#saved-more-list > li').length > 0");
         var liked = await page.Locator("#saved-more-list .card-title a").AllTextContentsAsync();

@@ -99,7 +99,7 @@ const bibtex = (text) => text.replace(/[{}\\]/g, (c) => `\\${c}`);
 
 function exportText(papers, format) {
   if (format === "bibtex") {
-    return papers.map((p) => `@misc{${p.id},\n  title = {${bibtex(p.title)}},\n  year = {${p.date.slice(0, 4)}},\n  url = {${absolute(p.url)}},\n  note = {In the digest on ${p.date}}\n}`).join("\n\n") + "\n";
+    return papers.map((p) => `@misc{${p.id},\n  title = {${bibtex(p.title)}},\n  year = {${p.date.slice(0, 4)}},\n  url = {${absolute(p.url)}},\n  note = {${say.bibNote.replace("{date}", longDate(p.date))}}\n}`).join("\n\n") + "\n";
   }
   return papers.map((p) => `- [${p.title.replace(/[[\]]/g, (c) => `\\${c}`)}](${absolute(p.url)}) (${longDate(p.date)})`).join("\n") + "\n";
 }
