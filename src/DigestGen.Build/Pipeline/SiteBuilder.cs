@@ -65,7 +65,15 @@ public static class SiteBuilder
 
         // 3–5. The digest: settings and seeds, topics and terms, related papers (see LoadDigest).
         var digest = LoadDigest(options, timings, output, background, compiling);
-        background.Run(() => output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest)));
+        background.Run(() =>
+        {
+            if (digest.Papers.Count <= PapersJson.SingleFileLimit)
+            {
+                output.Write(PapersJson.Path, stream => PapersJson.Write(stream, digest));
+            }
+
+            PapersJson.WriteShards(output, digest);
+        });
         background.Run(() => PaperBriefs.Write(output, digest));
 
         // 6. Pages, the sitemap and the feeds.

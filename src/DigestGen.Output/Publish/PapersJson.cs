@@ -7,12 +7,80 @@ using DigestGen.Site;
 namespace DigestGen.Publish;
 
 /// <summary>
-/// Writes <c>data/papers.json</c>, the machine-readable digest (schema in the README). Ordered by id
-/// so two builds of the same content are byte-identical.
+/// Writes the machine-readable digest (schema in the README): <c>data/papers/</c>, shards of papers by the first
+/// hex digits of their id with <c>index.json</c> and <c>posts.json</c>, at every size; and for a site of up to
+/// <see cref="SingleFileLimit"/> papers also <c>data/papers.json</c>, all in one file. Ordered by id so two builds
+/// of the same content are byte-identical.
 /// </summary>
 public static class PapersJson
 {
     public const string Path = "data/papers.json";
+
+    public const string ShardFolder = "data/papers/";
+
+    /// <summary>Papers up to which <c>papers.json</c> is written too: about 3 KB each, it stays far under the 25 MiB a file may be on Cloudflare Pages.</summary>
+    public const int SingleFileLimit = 5_000;
+
+    /// <summary>One hex digit (16 shards) up to 4,000 papers, then two (256 shards, about 1 MB each at 100,000 papers).</summary>
+    public static int DigitsFor(int papers) => papers <= 4_000 ? 1 : 2;
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The shards, their index and the posts; a paper's shard is the first <see cref="DigitsFor"/> hex digits of its id after the "p".</summary>
+    public static void WriteShards(StagedOutput output, Digest digest)
+    {
+        var digits = DigitsFor(digest.Papers.Count);
+        var shards = ById(digest.Papers).GroupBy(p => p.Id.Substring(1, digits)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        output.Write(ShardFolder + "index.json", stream =>
+        {
+            using var w = new Utf8JsonWriter(stream, Options);
+            w.WriteStartObject();
+            w.WriteString("generator", "DigestGen");
+            w.WriteNumber("schemaVersion", 1);
+            w.WriteString("title", digest.Config.Title);
+            w.WriteNumber("papers", digest.Papers.Count);
+            w.WriteNumber("posts", digest.Posts.Count);
+            w.WriteNumber("digits", digits);
+            w.WriteStartArray("shards");
+            foreach (var shard in shards)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", shard.Key + ".json");
+                w.WriteNumber("papers", shard.Count());
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("postsFile", "posts.json");
+            w.WriteEndObject();
+        });
+        Parallel.ForEach(shards, shard => output.Write(ShardFolder + shard.Key + ".json", stream =>
+        {
+            using var w = new Utf8JsonWriter(stream, Compact);
+            w.WriteStartObject();
+            w.WriteStartArray("papers");
+            foreach (var paper in shard)
+            {
+                WritePaper(w, paper);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+        output.Write(ShardFolder + "posts.json", stream =>
+        {
+            using var w = new Utf8JsonWriter(stream, Compact);
+            w.WriteStartObject();
+            w.WriteStartArray("posts");
+            foreach (var post in digest.Posts.OrderBy(p => p.Id, StringComparer.Ordinal))
+            {
+                WritePost(w, post);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
 
     private static readonly JsonWriterOptions Options = new()
     {

@@ -207,4 +207,32 @@ public class SiteStructureTests(BuiltSite site) : IClassFixture<BuiltSite>
 
         return true;
     }
+
+    [Fact]
+    public void The_paper_shards_hold_what_papers_json_holds_split_by_the_first_hex_digit_of_the_id()
+    {
+        var folder = Path.Combine(site.Output, "data", "papers");
+        using var index = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "index.json")));
+        var root = index.RootElement;
+        Assert.Equal(208, root.GetProperty("papers").GetInt32());
+        Assert.Equal(1, root.GetProperty("digits").GetInt32());
+
+        var sharded = new List<string>();
+        foreach (var shard in root.GetProperty("shards").EnumerateArray())
+        {
+            var file = shard.GetProperty("file").GetString()!;
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, file)));
+            var papers = doc.RootElement.GetProperty("papers").EnumerateArray().Select(p => p.GetRawText()).ToList();
+            Assert.Equal(shard.GetProperty("papers").GetInt32(), papers.Count);
+            Assert.All(papers, p => Assert.StartsWith("{\"id\":\"p" + file[0], p));
+            Assert.True(new FileInfo(Path.Combine(folder, file)).Length < 25 * 1024 * 1024);
+            sharded.AddRange(papers);
+        }
+
+        var whole = site.Papers.RootElement.GetProperty("papers").EnumerateArray()
+            .Select(p => System.Text.Json.JsonSerializer.Serialize(p)).ToList();
+        Assert.Equal(whole, sharded.Select(p => System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(p).RootElement)).ToList());
+        using var posts = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, root.GetProperty("postsFile").GetString()!)));
+        Assert.Equal(20, posts.RootElement.GetProperty("posts").GetArrayLength());
+    }
 }
