@@ -81,7 +81,13 @@ public static class SiteBuilder
         var routes = timings.Time("pages", () => WritePages(digest, theme, themeFingerprint, options.PageFamilies, output, options.ContentDir));
         if (digest.Config.BaseUrl.Length > 0)
         {
-            background.Run(() => output.Write(Routes.Sitemap, SitemapXml.Build(digest.Config.BaseUrl, routes)));
+            background.Run(() =>
+            {
+                foreach (var (route, xml) in SitemapXml.Build(digest.Config.BaseUrl, routes))
+                {
+                    output.Write(route, xml);
+                }
+            });
         }
 
         var feeds = timings.Time("feeds", () =>

@@ -25,6 +25,9 @@ public static class Routes
     public const string Sitemap = "sitemap.xml";
     public const string Robots = "robots.txt";
 
+    /// <summary>A part of a sitemap too large for one file (<see cref="SitemapXml.UrlsPerFile"/>); <see cref="Sitemap"/> is then their index.</summary>
+    public static string SitemapPart(int number) => $"sitemap-{number}.xml";
+
     public static string Paper(string slug) => $"papers/{slug}/";
 
     public static string Topic(string slug) => $"topics/{slug}/";

@@ -3,13 +3,40 @@ using System.Text;
 
 namespace DigestGen.Site;
 
-/// <summary><c>sitemap.xml</c> and <c>robots.txt</c>, with absolute URLs from the base URL.</summary>
+/// <summary>
+/// <c>sitemap.xml</c> and <c>robots.txt</c>, with absolute URLs from the base URL. The sitemap protocol allows
+/// 50,000 URLs in a file: a larger site gets <c>sitemap.xml</c> as a sitemap index of <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c> ….
+/// </summary>
 public static class SitemapXml
 {
-    public static string Build(string baseUrl, IEnumerable<string> routes)
+    public const int UrlsPerFile = 50_000;
+
+    private const string Head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Every sitemap file by route: one urlset, or an index and its parts.</summary>
+    public static IReadOnlyList<(string Route, string Xml)> Build(string baseUrl, IEnumerable<string> routes, int urlsPerFile = UrlsPerFile)
     {
-        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var route in routes.Order(StringComparer.Ordinal))
+        var sorted = routes.Order(StringComparer.Ordinal).ToList();
+        if (sorted.Count <= urlsPerFile)
+        {
+            return [(Routes.Sitemap, UrlSet(baseUrl, sorted))];
+        }
+
+        var parts = sorted.Chunk(urlsPerFile).Select((chunk, i) => (Routes.SitemapPart(i + 1), UrlSet(baseUrl, chunk))).ToList();
+        var index = new StringBuilder(Head).Append("<sitemapindex xmlns=\"").Append(Namespace).Append("\">\n");
+        foreach (var (route, _) in parts)
+        {
+            index.Append("  <sitemap><loc>").Append(SecurityElement.Escape(baseUrl + route)).Append("</loc></sitemap>\n");
+        }
+
+        return [(Routes.Sitemap, index.Append("</sitemapindex>\n").ToString()), .. parts];
+    }
+
+    private static string UrlSet(string baseUrl, IEnumerable<string> routes)
+    {
+        var sb = new StringBuilder(Head).Append("<urlset xmlns=\"").Append(Namespace).Append("\">\n");
+        foreach (var route in routes)
         {
             sb.Append("  <url><loc>").Append(SecurityElement.Escape(baseUrl + route)).Append("</loc></url>\n");
         }
