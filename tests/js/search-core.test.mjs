@@ -104,6 +104,17 @@ test("with ranges, a result costs one record and no shard", async () => {
   assert.ok(!fetched.some((p) => p.startsWith("docs/")));
 });
 
+test("past recordsPerFile, a record is read from its part at its offset there", async () => {
+  const ranges = [];
+  const parted = { ...withRecords, "meta.json": { ...withRecords["meta.json"], recordsPerFile: 2 } };
+  const parts = { "records.txt": records.slice(0, 2 * RECORD), "records-1.txt": records.slice(2 * RECORD) };
+  const idx = new SearchIndex("", async (path) => structuredClone(parted[path]),
+    async (url, first, last) => { ranges.push([url, first, last]); return parts[url].slice(first, last + 1); });
+  const docs = await Promise.all([0, 2].map((d) => idx.document(d)));
+  assert.deepEqual(docs.map((d) => d.title), ["KIVI", "Post"]);
+  assert.deepEqual(ranges, [["records.txt", 0, RECORD - 1], ["records-1.txt", 0, RECORD - 1]]);
+});
+
 test("a host without ranges costs one refused request, then shards", async () => {
   let attempts = 0;
   const idx = new SearchIndex("", async (path) => structuredClone(withRecords[path]), async () => { attempts++; return null; });

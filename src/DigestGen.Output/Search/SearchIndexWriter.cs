@@ -19,7 +19,9 @@ namespace DigestGen.Search;
 /// counts <see cref="TitleWeight"/> times) quantised to 1–63; topics are pseudo-terms <c>topic:slug</c>;</item>
 /// <item><c>records.txt</c>: the display data (title, URL, date, topics, snippet) of document N as a JSON array
 /// padded to <see cref="RecordBytes"/> bytes at offset N × <see cref="RecordBytes"/>, so a result costs one
-/// small <c>Range</c> request instead of a whole shard;</item>
+/// small <c>Range</c> request instead of a whole shard; past <see cref="RecordsPerFile"/> documents the records go
+/// on in <c>records-1.txt</c>, <c>records-2.txt</c> … (document N in part N / RecordsPerFile), so no file passes
+/// the 25 MiB some hosts allow;</item>
 /// <item><c>docs/N.json</c>: the same display data, <see cref="DocsPerShard"/> documents a file, for hosts that ignore <c>Range</c>;</item>
 /// <item><c>upvotes.json</c>: upvotes of every document, fetched only to sort by them.</item>
 /// </list>
@@ -32,6 +34,12 @@ public static class SearchIndexWriter
     public const int TitleWeight = 3;
     public const int SnippetLength = 120;
     public const int RecordBytes = 384;
+
+    /// <summary>Records a file holds: 50,000 × 384 bytes is 19.2 MB, under Cloudflare Pages' 25 MiB a file.</summary>
+    public const int RecordsPerFile = 50_000;
+
+    /// <summary>The file of part <paramref name="part"/> of the records: <c>records.txt</c>, then <c>records-1.txt</c> ….</summary>
+    public static string RecordsFile(int part) => part == 0 ? "records.txt" : $"records-{part}.txt";
     public const int FormatVersion = 2;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -126,8 +134,13 @@ public static class SearchIndexWriter
             files++;
         }
 
-        write($"{Folder}records.txt", records);
-        files++;
+        for (var part = 0; part * RecordsPerFile < Math.Max(docs.Count, 1); part++)
+        {
+            var start = part * RecordsPerFile * RecordBytes;
+            var end = Math.Min(records.Length, start + (RecordsPerFile * RecordBytes));
+            write(Folder + RecordsFile(part), start == 0 && end == records.Length ? records : records[start..end]);
+            files++;
+        }
         write($"{Folder}upvotes.json", Encoding.UTF8.GetBytes("[" + string.Join(',', docs.Select(d => d.Upvotes)) + "]"));
         write($"{Folder}meta.json", Meta(digest, docs, shardStarts, keys.Count));
         return files + 2;
@@ -359,6 +372,7 @@ public static class SearchIndexWriter
             w.WriteNumber("terms", termCount);
             w.WriteNumber("docsPerShard", DocsPerShard);
             w.WriteNumber("recordBytes", RecordBytes);
+            w.WriteNumber("recordsPerFile", RecordsPerFile);
             w.WriteStartArray("shards");
             foreach (var start in shardStarts)
             {

@@ -258,8 +258,12 @@ export class SearchIndex {
   record(doc, meta) {
     const key = `record:${doc}`;
     if (!this.cache.has(key)) {
-      const first = doc * meta.recordBytes;
-      this.cache.set(key, this.fetchRange(this.base + "records.txt", first, first + meta.recordBytes - 1)
+      // Past recordsPerFile documents the records go on in records-1.txt, records-2.txt … (no file over 25 MiB).
+      const per = meta.recordsPerFile || Infinity;
+      const part = Math.floor(doc / per);
+      const first = (doc % per) * meta.recordBytes;
+      const file = part === 0 ? "records.txt" : `records-${part}.txt`;
+      this.cache.set(key, this.fetchRange(this.base + file, first, first + meta.recordBytes - 1)
         .then((text) => (text === null ? null : JSON.parse(text))));
     }
     return this.cache.get(key);
