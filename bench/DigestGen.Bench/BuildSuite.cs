@@ -19,6 +19,7 @@ public static class BuildSuite
     public static void Execute(string bench, string root, IReadOnlyList<int> sizes, TextWriter log)
     {
         var table = new StringBuilder();
+        var weights = new StringBuilder(OutputSize.Header);
         table.AppendLine("| work | papers | wall (median of 3) | runs | peak memory | files written | stages (median run, ms) |");
         table.AppendLine("| --- | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (var n in sizes)
@@ -40,6 +41,7 @@ public static class BuildSuite
 
             // The last full build's output is the site the later scenarios start from.
             var output = Path.Combine(dir, $"full{Runs - 1}");
+            weights.Append(OutputSize.Of(output).Row(n));
             var noop = Enumerable.Range(0, Runs).Select(_ => Build(bench, log, content, output)).ToList();
             var oneSeed = new List<Run>();
             for (var k = 1; k <= Runs; k++)
@@ -57,6 +59,8 @@ public static class BuildSuite
         }
 
         Console.WriteLine(table);
+        Console.WriteLine(weights);
+        log.WriteLine(weights);
     }
 
     private static void Row(StringBuilder table, string work, int n, List<Run> runs)
