@@ -231,9 +231,7 @@ public static class SiteBuilder
             .Select(f => (Catalog.Slug.From(Path.GetFileNameWithoutExtension(f)), File.ReadAllText(Path.Combine(dir, f)))).ToList();
     }
 
-    private const string SavedWorkerAsset = "saved-sw.js";
-
-    /// <summary>Copies the theme's assets (the reading list's service worker to <see cref="Routes.SavedWorker"/>) and returns a short hash of them, used to bust caches when they change.</summary>
+    /// <summary>Copies the theme's assets (to <see cref="Routes.Asset"/>) and returns a short hash of them, used to bust caches when they change.</summary>
     private static string CopyAssets(Theme theme, StagedOutput output)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -241,9 +239,7 @@ public static class SiteBuilder
         {
             var bytes = File.ReadAllBytes(path);
             hash.AppendData(bytes);
-
-            // A service worker serves only pages at or below its own folder: the reading list's goes beside it.
-            output.Write(file == SavedWorkerAsset ? Routes.SavedWorker : "assets/" + file, bytes);
+            output.Write(Routes.Asset(file), bytes);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];

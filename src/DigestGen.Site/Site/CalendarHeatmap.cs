@@ -4,8 +4,9 @@ using System.Text;
 namespace DigestGen.Site;
 
 /// <summary>
-/// A year of papers per day, drawn at build time as small month calendars (the year's first to last month with papers) (a column per weekday,
-/// Monday first; a row per week) in five shades, which wrap to the width of a phone instead of scrolling.
+/// A year of papers per day, drawn at build time as small month calendars (from the year's first to its last month
+/// with papers; a column per weekday, Monday first; a row per week) in five shades, which wrap to the width of a
+/// phone instead of scrolling.
 /// Each day with papers is a link to its date page named by its date and count; no script.
 /// </summary>
 public static class CalendarHeatmap
@@ -67,7 +68,7 @@ public static class CalendarHeatmap
     }
 
     /// <summary>The shade of a day: 0 for none, then 1–4, 5–19, 20–99 and 100 or more papers.</summary>
-    public static int Level(int count) => count switch
+    private static int Level(int count) => count switch
     {
         0 => 0,
         < 5 => 1,

@@ -20,6 +20,12 @@ public static class Routes
 
     /// <summary>The reading list's service worker: inside <see cref="Saved"/>, so it serves that page alone (offline) and nothing else.</summary>
     public const string SavedWorker = "saved/sw.js";
+
+    /// <summary>
+    /// Where a theme asset is published: <c>assets/&lt;file&gt;</c>, but for the reading list's service worker
+    /// (<c>saved-sw.js</c>), which serves only pages at or below its own folder and so goes to <see cref="SavedWorker"/>.
+    /// </summary>
+    public static string Asset(string file) => file == "saved-sw.js" ? SavedWorker : "assets/" + file;
     public const string FeedsOpml = "feeds.opml";
     public const string NotFound = "404.html";
     public const string Sitemap = "sitemap.xml";

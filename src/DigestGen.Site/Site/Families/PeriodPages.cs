@@ -23,14 +23,14 @@ public sealed class PeriodPages(PeriodKind kind) : IPageFamily
     }
 
     /// <summary>Every period with a digest date in it, oldest first, with those dates.</summary>
-    public static IReadOnlyList<PeriodDates> Periods(SiteIndex index, PeriodKind kind) =>
+    private static List<PeriodDates> Periods(SiteIndex index, PeriodKind kind) =>
         index.Dates
             .GroupBy(d => DigestPeriod.Of(kind, d))
             .Select(g => new PeriodDates(g.Key, g.ToList()))
             .ToList();
 
     /// <summary>The period's first <see cref="Routes.PageSize"/> papers in list order (titled, most upvoted first).</summary>
-    public static List<Paper> Top(SiteIndex index, IReadOnlyList<DateOnly> dates) =>
+    private static List<Paper> Top(SiteIndex index, IReadOnlyList<DateOnly> dates) =>
         dates.SelectMany(d => index.PapersByDate.GetValueOrDefault(d) ?? []).Order(SiteIndex.PaperOrder).Take(Routes.PageSize).ToList();
 
     private static UInt128 Inputs(PageInputs inputs, SiteIndex index, PeriodDates period, List<Paper> shown, DigestPeriod? previous, DigestPeriod? next)
@@ -67,7 +67,7 @@ public sealed class PeriodPages(PeriodKind kind) : IPageFamily
         var feeds = views.HasFeeds ? views.FeedLinks(route, words.Format("feeds.topic_title", ("site", views.Site.Title), ("topic", title))) : [];
         return new SitePage(route, "period", views.Head(title, description, route, [], feeds), model, "dates");
     }
-}
 
-/// <summary>A week or month and its digest dates, oldest first.</summary>
-public sealed record PeriodDates(DigestPeriod Period, IReadOnlyList<DateOnly> Dates);
+    /// <summary>A week or month and its digest dates, oldest first.</summary>
+    private sealed record PeriodDates(DigestPeriod Period, IReadOnlyList<DateOnly> Dates);
+}
