@@ -54,15 +54,24 @@ function encode(pairs) {
 }
 
 // A two-shard index written by hand: docs 0-1 papers (2025-01-01), doc 2 a post (2025-02-01).
-// Postings as absolute [doc, impact*2+inTitle] pairs, impacts ≤ 63.
+// Postings as absolute [doc, impact*2+inTitle] pairs, impacts ≤ 63. The records of docs/0.txt: each
+// document's display data as a JSON array padded with spaces to recordBytes.
+const RECORD = 96;
+const display = [["KIVI", "papers/kivi/", "2025-01-01", [0], "kv cache quantization", 0], ["Speech", "papers/speech/", "2025-01-01", [], "speech cache", 0], ["Post", "dates/2025-02-01/#s1", "2025-02-01", [0], "<img src=x>", 1]];
+const shard = new TextEncoder().encode(display.map((d) => JSON.stringify(d).padEnd(RECORD, " ")).join(""));
 const files = {
-  "meta.json": { version: 2, docs: 3, papers: 2, docsPerShard: 64, shards: ["aaa", "q"], topics: [["speed", "Speed"], ["other", "Other"]], dates: [["2025-01-01", 0], ["2025-02-01", 2]] },
+  "meta.json": { version: 3, docs: 3, papers: 2, docsPerShard: 64, recordBytes: RECORD, shards: ["aaa", "q"], topics: [["speed", "Speed"], ["other", "Other"]], dates: [["2025-01-01", 0], ["2025-02-01", 2]] },
   "terms/0.json": { cache: encode([0, 100, 1, 20]), kv: encode([0, 101]) },
   "terms/1.json": { quantization: encode([0, 60, 2, 80]), quantized: encode([1, 10]), speech: encode([1, 50]), "topic:speed": encode([0, 2, 2, 2]) },
-  "docs/0.json": [["KIVI", "papers/kivi/", "2025-01-01", [0], "kv cache quantization", 0], ["Speech", "papers/speech/", "2025-01-01", [], "speech cache", 0], ["Post", "dates/2025-02-01/#s1", "2025-02-01", [0], "<img src=x>", 1]],
   "upvotes.json": [1, 9, 0],
 };
-const index = () => new SearchIndex("", async (path) => structuredClone(files[path]));
+// A host that serves ranges (ranges = true) or one that ignores them and sends the whole file.
+const bytesFrom = (requests, ranges = true) => async (url, first, last) => {
+  requests.push([url, first, last]);
+  assert.equal(url.split("?")[0], "docs/0.txt");
+  return ranges ? { whole: false, bytes: shard.slice(first, last + 1) } : { whole: true, bytes: shard.slice() };
+};
+const index = () => new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom([]));
 
 test("ranks by impact, requires every word, forgives a typo, expands a prefix", async () => {
   assert.deepEqual((await index().search("kv cache ")).results.map((r) => r.doc), [0]);
@@ -87,43 +96,22 @@ test("documents come back as data", async () => {
   assert.equal(doc.isPost, true);
 });
 
-// records.txt of the same three documents: each a JSON array padded with spaces to recordBytes.
-const RECORD = 96;
-const records = files["docs/0.json"].map((d) => JSON.stringify(d).padEnd(RECORD, " ")).join("");
-const withRecords = { ...files, "meta.json": { ...files["meta.json"], version: 2, recordBytes: RECORD } };
-
-test("with ranges, a result costs one record and no shard", async () => {
+test("with ranges, a result costs one record, each request its own URL, all at once", async () => {
+  const requests = [];
   const fetched = [];
-  const ranges = [];
-  const idx = new SearchIndex("", async (path) => { fetched.push(path); return structuredClone(withRecords[path]); },
-    async (url, first, last) => { ranges.push([url, first, last]); return records.slice(first, last + 1); });
+  const idx = new SearchIndex("", async (path) => { fetched.push(path); return structuredClone(files[path]); }, bytesFrom(requests));
   const docs = await Promise.all([2, 0].map((d) => idx.document(d)));
   assert.deepEqual(docs.map((d) => d.title), ["Post", "KIVI"]);
   assert.equal(docs[0].snippet, "<img src=x>");
-  assert.deepEqual(ranges, [["records.txt", 2 * RECORD, 3 * RECORD - 1], ["records.txt", 0, RECORD - 1]]);
-  assert.ok(!fetched.some((p) => p.startsWith("docs/")));
+  assert.deepEqual(requests, [["docs/0.txt?r=2", 2 * RECORD, 3 * RECORD - 1], ["docs/0.txt?r=0", 0, RECORD - 1]]);
+  assert.deepEqual(fetched, ["meta.json"]);
 });
 
-test("past recordsPerFile, a record is read from its part at its offset there", async () => {
-  const ranges = [];
-  const parted = { ...withRecords, "meta.json": { ...withRecords["meta.json"], recordsPerFile: 2 } };
-  const parts = { "records.txt": records.slice(0, 2 * RECORD), "records-1.txt": records.slice(2 * RECORD) };
-  const idx = new SearchIndex("", async (path) => structuredClone(parted[path]),
-    async (url, first, last) => { ranges.push([url, first, last]); return parts[url].slice(first, last + 1); });
-  const docs = await Promise.all([0, 2].map((d) => idx.document(d)));
-  assert.deepEqual(docs.map((d) => d.title), ["KIVI", "Post"]);
-  assert.deepEqual(ranges, [["records.txt", 0, RECORD - 1], ["records-1.txt", 0, RECORD - 1]]);
-});
-
-test("a host without ranges costs one refused request, then shards", async () => {
-  let attempts = 0;
-  const idx = new SearchIndex("", async (path) => structuredClone(withRecords[path]), async () => { attempts++; return null; });
+test("a host without ranges sends the whole shard, and then each shard is read once", async () => {
+  const requests = [];
+  const idx = new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom(requests, false));
+  assert.equal((await idx.document(1)).title, "Speech");
   const docs = await Promise.all([0, 1, 2].map((d) => idx.document(d)));
   assert.deepEqual(docs.map((d) => d.title), ["KIVI", "Speech", "Post"]);
-  assert.equal(attempts, 1);
-});
-
-test("an index without records uses shards", async () => {
-  const idx = new SearchIndex("", async (path) => structuredClone(files[path]), async () => { throw new Error("not asked"); });
-  assert.equal((await idx.document(1)).title, "Speech");
+  assert.equal(requests.length, 1);
 });

@@ -231,7 +231,11 @@ public static class SiteBuilder
             .Select(f => (Catalog.Slug.From(Path.GetFileNameWithoutExtension(f)), File.ReadAllText(Path.Combine(dir, f)))).ToList();
     }
 
-    /// <summary>Copies the theme's assets (to <see cref="Routes.Asset"/>) and returns a short hash of them, used to bust caches when they change.</summary>
+    /// <summary>
+    /// Copies the theme's assets (to <see cref="Routes.Asset"/>) and writes <c>assets/words.json</c>, the strings
+    /// file's <c>script</c> section in the site's language, for the theme's scripts; returns a short hash of them
+    /// all, used to bust caches when they change.
+    /// </summary>
     private static string CopyAssets(Theme theme, StagedOutput output)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -242,6 +246,28 @@ public static class SiteBuilder
             output.Write(Routes.Asset(file), bytes);
         }
 
+        // A theme that ships its own words.json keeps it.
+        if (!theme.Assets.ContainsKey(ScriptWordsFile))
+        {
+            var words = ScriptWords(theme.Words);
+            hash.AppendData(words);
+            output.Write(Routes.Asset(ScriptWordsFile), words);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
     }
+
+    private const string ScriptWordsFile = "words.json";
+
+    /// <summary><c>{"dark_mode": "Dark mode", …}</c>: every <c>script.*</c> string, keys in order.</summary>
+    private static byte[] ScriptWords(Words words)
+    {
+        const string prefix = "script.";
+        var section = new SortedDictionary<string, string>(
+            words.Values.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value),
+            StringComparer.Ordinal);
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(section, ScriptWordsJson);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ScriptWordsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DigestGen.Curate;
@@ -7,8 +8,8 @@ using DigestGen.Site;
 namespace DigestGen.Publish;
 
 /// <summary>
-/// Writes the machine-readable digest (schema in the README): <c>data/papers/</c>, shards of papers by the first
-/// hex digits of their id with <c>index.json</c> and <c>posts.json</c>, at every size; and for a site of up to
+/// Writes the machine-readable digest (schema in the README): <c>data/papers/</c>, gzipped shards of papers by the
+/// first hex digits of their id with <c>index.json</c> and <c>posts.json</c>, at every size; and for a site of up to
 /// <see cref="SingleFileLimit"/> papers also <c>data/papers.json</c>, all in one file. Ordered by id so two builds
 /// of the same content are byte-identical.
 /// </summary>
@@ -20,6 +21,15 @@ public static class PapersJson
 
     /// <summary>Papers up to which <c>papers.json</c> is written too: about 3 KB each, it stays far under the 25 MiB a file may be on Cloudflare Pages.</summary>
     public const int SingleFileLimit = 5_000;
+
+    /// <summary>
+    /// 2 since the shards are gzipped (<c>NN.json.gz</c>) and <c>abstractHtml</c> is left out where it would only repeat
+    /// the abstract, escaped: at 100,000 papers the shards were 270 MB, a quarter of what GitHub Pages takes (issue 24).
+    /// </summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>A shard's file name: <c>3f.json.gz</c>.</summary>
+    public static string ShardFile(string digits) => digits + ".json.gz";
 
     /// <summary>One hex digit (16 shards) up to 4,000 papers, then two (256 shards, about 1 MB each at 100,000 papers).</summary>
     public static int DigitsFor(int papers) => papers <= 4_000 ? 1 : 2;
@@ -36,7 +46,7 @@ public static class PapersJson
             using var w = new Utf8JsonWriter(stream, Options);
             w.WriteStartObject();
             w.WriteString("generator", "DigestGen");
-            w.WriteNumber("schemaVersion", 1);
+            w.WriteNumber("schemaVersion", SchemaVersion);
             w.WriteString("title", digest.Config.Title);
             w.WriteNumber("papers", digest.Papers.Count);
             w.WriteNumber("posts", digest.Posts.Count);
@@ -45,18 +55,21 @@ public static class PapersJson
             foreach (var shard in shards)
             {
                 w.WriteStartObject();
-                w.WriteString("file", shard.Key + ".json");
+                w.WriteString("file", ShardFile(shard.Key));
                 w.WriteNumber("papers", shard.Count());
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            w.WriteString("compression", "gzip");
             w.WriteString("postsFile", "posts.json");
             w.WriteEndObject();
         });
-        Parallel.ForEach(shards, shard => output.Write(ShardFolder + shard.Key + ".json", stream =>
+        // Gzip with a fixed header (no time stamp), so two builds of the same content write the same bytes.
+        Parallel.ForEach(shards, shard => output.Write(ShardFolder + ShardFile(shard.Key), stream =>
         {
-            using var w = new Utf8JsonWriter(stream, Compact);
+            using var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            using var w = new Utf8JsonWriter(gzip, Compact);
             w.WriteStartObject();
             w.WriteStartArray("papers");
             foreach (var paper in shard)
@@ -93,7 +106,7 @@ public static class PapersJson
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartObject();
         w.WriteString("generator", "DigestGen");
-        w.WriteNumber("schemaVersion", 1);
+        w.WriteNumber("schemaVersion", SchemaVersion);
         w.WriteString("title", digest.Config.Title);
         w.WriteStartArray("papers");
         foreach (var paper in ById(digest.Papers))
@@ -139,8 +152,16 @@ public static class PapersJson
         w.WriteString("slug", p.Slug);
         w.WriteString("title", p.Title);
         w.WriteBoolean("titleDerived", p.TitleDerived);
-        w.WriteString("abstract", p.Abstract.ToPlainText());
-        w.WriteString("abstractHtml", p.Abstract.ToHtml());
+        var plain = p.Abstract.ToPlainText();
+        w.WriteString("abstract", plain);
+
+        // Most abstracts are plain text, and their HTML would be a second copy (75 MB at 100,000 papers).
+        var html = p.Abstract.ToHtml();
+        if (html != Html.Escape(plain))
+        {
+            w.WriteString("abstractHtml", html);
+        }
+
         WriteNullable(w, "authors", p.AuthorCount);
         if (p.Organisation is null)
         {

@@ -17,12 +17,11 @@ namespace DigestGen.Search;
 /// <item><c>terms/N.json</c>: sorted terms, each with its postings as a string (<see cref="PostingsCodec"/>):
 /// doc, whether the term is in the title, and its impact, the term's BM25F score in the document (title
 /// counts <see cref="TitleWeight"/> times) quantised to 1–63; topics are pseudo-terms <c>topic:slug</c>;</item>
-/// <item><c>records.txt</c>: the display data (title, URL, date, topics, snippet) of document N as a JSON array
-/// padded to <see cref="RecordBytes"/> bytes at offset N × <see cref="RecordBytes"/>, so a result costs one
-/// small <c>Range</c> request instead of a whole shard; past <see cref="RecordsPerFile"/> documents the records go
-/// on in <c>records-1.txt</c>, <c>records-2.txt</c> … (document N in part N / RecordsPerFile), so no file passes
-/// the 25 MiB some hosts allow;</item>
-/// <item><c>docs/N.json</c>: the same display data, <see cref="DocsPerShard"/> documents a file, for hosts that ignore <c>Range</c>;</item>
+/// <item><c>docs/N.txt</c>: the display data (title, URL, date, topics, snippet) of documents N × <see cref="DocsPerShard"/>
+/// onwards, each a JSON array padded to <see cref="RecordBytes"/> bytes, so a result costs one small <c>Range</c>
+/// request for its record, and a host that ignores <c>Range</c> sends the whole shard (49 KB, about 10 KB
+/// gzipped), which holds the record too. One copy of the display data: a single records file beside JSON
+/// shards for such hosts was 28 MB more at 100,000 papers, and requests for one file wait on each other in Chromium;</item>
 /// <item><c>upvotes.json</c>: upvotes of every document, fetched only to sort by them.</item>
 /// </list>
 /// </summary>
@@ -35,12 +34,8 @@ public static class SearchIndexWriter
     public const int SnippetLength = 120;
     public const int RecordBytes = 384;
 
-    /// <summary>Records a file holds: 50,000 × 384 bytes is 19.2 MB, under Cloudflare Pages' 25 MiB a file.</summary>
-    public const int RecordsPerFile = 50_000;
-
-    /// <summary>The file of part <paramref name="part"/> of the records: <c>records.txt</c>, then <c>records-1.txt</c> ….</summary>
-    public static string RecordsFile(int part) => part == 0 ? "records.txt" : $"records-{part}.txt";
-    public const int FormatVersion = 2;
+    /// <summary>3 since the records are in the shards (<c>docs/N.txt</c>); 2 had <c>records.txt</c> and <c>docs/N.json</c>.</summary>
+    public const int FormatVersion = 3;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -125,20 +120,10 @@ public static class SearchIndexWriter
 
         Flush();
 
-        var (records, lengths) = Records(docs);
-        var docShards = new byte[(docs.Count + DocsPerShard - 1) / DocsPerShard][];
-        Parallel.For(0, docShards.Length, n => docShards[n] = DocShard(docs, n * DocsPerShard, records, lengths));
-        for (var n = 0; n < docShards.Length; n++)
+        var records = Records(docs);
+        for (var start = 0; start < records.Length; start += DocsPerShard * RecordBytes)
         {
-            write($"{Folder}docs/{n}.json", docShards[n]);
-            files++;
-        }
-
-        for (var part = 0; part * RecordsPerFile < Math.Max(docs.Count, 1); part++)
-        {
-            var start = part * RecordsPerFile * RecordBytes;
-            var end = Math.Min(records.Length, start + (RecordsPerFile * RecordBytes));
-            write(Folder + RecordsFile(part), start == 0 && end == records.Length ? records : records[start..end]);
+            write($"{Folder}docs/{start / (DocsPerShard * RecordBytes)}.txt", records[start..Math.Min(records.Length, start + (DocsPerShard * RecordBytes))]);
             files++;
         }
         write($"{Folder}upvotes.json", Encoding.UTF8.GetBytes("[" + string.Join(',', docs.Select(d => d.Upvotes)) + "]"));
@@ -227,38 +212,7 @@ public static class SearchIndexWriter
         sb.Append('"').Append(text).Append('"');
     }
 
-    /// <summary>
-    /// Each document as [title, url, date, [topic indexes], snippet, isPost]: its record's bytes, unless the
-    /// record had to be shortened to fit (<paramref name="lengths"/> is -1 for those), which is written again in full.
-    /// </summary>
-    private static byte[] DocShard(List<SearchDocument> docs, int start, byte[] records, int[] lengths)
-    {
-        var buffer = new ArrayBufferWriter<byte>(DocsPerShard * RecordBytes);
-        using var w = new Utf8JsonWriter(buffer, JsonOptions);
-        buffer.Write("["u8);
-        for (var doc = start; doc < Math.Min(start + DocsPerShard, docs.Count); doc++)
-        {
-            if (doc > start)
-            {
-                buffer.Write(","u8);
-            }
-
-            if (lengths[doc] >= 0)
-            {
-                buffer.Write(records.AsSpan(doc * RecordBytes, lengths[doc]));
-            }
-            else
-            {
-                w.Reset(buffer);
-                WriteDisplay(w, docs[doc], docs[doc].Title, docs[doc].Snippet);
-                w.Flush();
-            }
-        }
-
-        buffer.Write("]"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
-
+    /// <summary>A document as [title, url, date, [topic indexes], snippet, isPost].</summary>
     private static void WriteDisplay(Utf8JsonWriter w, SearchDocument d, string title, string snippet)
     {
         w.WriteStartArray();
@@ -278,13 +232,11 @@ public static class SearchIndexWriter
     }
 
     /// <summary>
-    /// Every document's display record, space-padded to <see cref="RecordBytes"/> (spaces are valid after JSON),
-    /// and each record's length before padding, or -1 where the record was shortened to fit.
+    /// Every document's display record, space-padded to <see cref="RecordBytes"/> (spaces are valid after JSON).
     /// </summary>
-    private static (byte[] Records, int[] Lengths) Records(List<SearchDocument> docs)
+    private static byte[] Records(List<SearchDocument> docs)
     {
         var bytes = new byte[docs.Count * RecordBytes];
-        var lengths = new int[docs.Count];
         bytes.AsSpan().Fill((byte)' ');
         Parallel.For(
             0,
@@ -292,17 +244,15 @@ public static class SearchIndexWriter
             () => new RecordWriter(),
             (i, _, writer) =>
             {
-                var record = writer.Write(docs[i], out var shortened);
-                record.CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes));
-                lengths[i] = shortened ? -1 : record.Length;
+                writer.Write(docs[i]).CopyTo(bytes.AsSpan(i * RecordBytes, RecordBytes));
                 return writer;
             },
             _ => { });
-        return (bytes, lengths);
+        return bytes;
     }
 
     /// <summary>One record; a long snippet, then a long title, is shortened (with "…") until it fits.</summary>
-    internal static byte[] Record(SearchDocument d) => new RecordWriter().Write(d, out _).ToArray();
+    internal static byte[] Record(SearchDocument d) => new RecordWriter().Write(d).ToArray();
 
     /// <summary>Writes records one after another into the same buffer (100,000 records each made their own).</summary>
     private sealed class RecordWriter
@@ -313,9 +263,8 @@ public static class SearchIndexWriter
         public RecordWriter() => _writer = new Utf8JsonWriter(_buffer, JsonOptions);
 
         /// <returns>The record's bytes, valid until the next record is written.</returns>
-        public ReadOnlySpan<byte> Write(SearchDocument d, out bool shortened)
+        public ReadOnlySpan<byte> Write(SearchDocument d)
         {
-            shortened = false;
             var title = d.Title;
             var snippet = d.Snippet;
             while (true)
@@ -332,7 +281,6 @@ public static class SearchIndexWriter
                 }
 
                 // Every character is at least one byte and "…" is three, so cutting `over` + 3 characters always gets closer.
-                shortened = true;
                 if (snippet.Length > 0)
                 {
                     snippet = Shorten(snippet, over);
@@ -372,7 +320,6 @@ public static class SearchIndexWriter
             w.WriteNumber("terms", termCount);
             w.WriteNumber("docsPerShard", DocsPerShard);
             w.WriteNumber("recordBytes", RecordBytes);
-            w.WriteNumber("recordsPerFile", RecordsPerFile);
             w.WriteStartArray("shards");
             foreach (var start in shardStarts)
             {

@@ -30,7 +30,7 @@ public sealed record PaperPage(
     IReadOnlyList<string> Origins,
     IReadOnlyList<string> Sources,
     IReadOnlyList<TopicChip> Topics,
-    IReadOnlyList<PaperCard> Related,
+    IReadOnlyList<LinkView> Related,
     IReadOnlyList<PostView> Posts,
     LinkView? Previous,
     LinkView? Next,
@@ -38,7 +38,9 @@ public sealed record PaperPage(
     IReadOnlyList<ExternalLink> Resources);
 
 /// <summary>A topic's first page (its <paramref name="Stats"/> give the topic's size) or one of its archive pages (they give the dates they cover).</summary>
-public sealed record TopicPage(string Name, Html Description, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds);
+/// <param name="Archive">An archive page, which lists its papers as rows (title, upvotes, topics): the cards with their snippets are on the
+/// topic's first page and on each date's cards view, and older pages as cards were a tenth of a 100,000-paper site (issue 24).</param>
+public sealed record TopicPage(string Name, Html Description, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds, bool Archive);
 
 public sealed record TopicsPage(IReadOnlyList<TopicSummary> Topics);
 

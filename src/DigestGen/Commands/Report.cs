@@ -68,7 +68,7 @@ internal static class Report
         var paper = digest.Papers.FirstOrDefault(p => p.Id == idOrSlug || p.Slug == idOrSlug);
         if (paper is null)
         {
-            stderr.WriteLine($"digestgen: error: no paper has the id or slug '{idOrSlug}' (ids are in output/data/papers.json and on each paper page)");
+            stderr.WriteLine($"digestgen: error: no paper has the id or slug '{idOrSlug}' (ids are on each paper page and in output/data/papers/)");
             return ExitCodes.UsageOrConfig;
         }
 

@@ -24,7 +24,7 @@ public partial class PageFamilySeamTests
                     route,
                     site.Hash(inputs => inputs.Page("organisation").Add(name).Papers(papers).Value),
                     () => new SitePage(route, "topic", site.Views.Head(name, $"Papers from {name}.", route, []),
-                        new TopicPage(name, Html.Empty, $"{papers.Count} papers", papers.Select(site.Views.Card).ToList(), new Pager(null, null, "", "", ""), []), "topics"));
+                        new TopicPage(name, Html.Empty, $"{papers.Count} papers", papers.Select(site.Views.Card).ToList(), new Pager(null, null, "", "", ""), [], false), "topics"));
             }
         }
 

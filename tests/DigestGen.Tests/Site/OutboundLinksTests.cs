@@ -18,7 +18,7 @@ public class OutboundLinksTests(BuiltSite site) : IClassFixture<BuiltSite>
             Assert.Equal("noopener", a.GetAttribute("rel"));
             Assert.Null(a.GetAttribute("target"));
         });
-        Assert.Equal("https://arxiv.org/search/?query=AdaR1%3A%20From%20Long-CoT%20to%20Hybrid-CoT%20via%20Bi-Level%20Adaptive%20Reasoning%20Optimization&searchtype=title",
+        Assert.Equal("https://arxiv.org/search/?query=AdaR1:+From+Long-CoT+to+Hybrid-CoT+via+Bi-Level+Adaptive+Reasoning+Optimization&searchtype=title",
             links[0].GetAttribute("href"));
     }
 

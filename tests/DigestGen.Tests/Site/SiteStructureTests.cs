@@ -147,7 +147,14 @@ public class SiteStructureTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.Equal(BaseUrl + $"papers/{slug}/", Meta("property", "og:url"));
         Assert.Equal("article", Meta("property", "og:type"));
         Assert.Null(Meta("name", "citation_abstract"));
-        Assert.Equal(5, doc.QuerySelectorAll("section[aria-labelledby=related-heading] ol.rows > li.row > a").Length);
+
+        // One copy of the abstract (issue 24): a short description, no og:description, and the related papers as title links.
+        Assert.Null(Meta("property", "og:description"));
+        Assert.InRange(Meta("name", "description")!.Length, 100, 161);
+        Assert.Empty(doc.QuerySelectorAll("link[rel=alternate]"));
+        var related = doc.QuerySelectorAll("section[aria-labelledby=related-heading] ol.rows > li");
+        Assert.Equal(5, related.Length);
+        Assert.All(related, li => Assert.Equal(li.TextContent, li.QuerySelector("a")!.TextContent));
     }
 
     [Fact]
@@ -209,19 +216,23 @@ public class SiteStructureTests(BuiltSite site) : IClassFixture<BuiltSite>
     }
 
     [Fact]
-    public void The_paper_shards_hold_what_papers_json_holds_split_by_the_first_hex_digit_of_the_id()
+    public void The_paper_shards_hold_what_papers_json_holds_gzipped_and_split_by_the_first_hex_digit_of_the_id()
     {
         var folder = Path.Combine(site.Output, "data", "papers");
         using var index = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "index.json")));
         var root = index.RootElement;
         Assert.Equal(208, root.GetProperty("papers").GetInt32());
         Assert.Equal(1, root.GetProperty("digits").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("gzip", root.GetProperty("compression").GetString());
 
         var sharded = new List<string>();
         foreach (var shard in root.GetProperty("shards").EnumerateArray())
         {
             var file = shard.GetProperty("file").GetString()!;
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, file)));
+            Assert.EndsWith(".json.gz", file);
+            using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(folder, file)), System.IO.Compression.CompressionMode.Decompress);
+            using var doc = System.Text.Json.JsonDocument.Parse(gzip);
             var papers = doc.RootElement.GetProperty("papers").EnumerateArray().Select(p => p.GetRawText()).ToList();
             Assert.Equal(shard.GetProperty("papers").GetInt32(), papers.Count);
             Assert.All(papers, p => Assert.StartsWith("{\"id\":\"p" + file[0], p));

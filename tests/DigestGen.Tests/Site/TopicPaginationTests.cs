@@ -41,7 +41,7 @@ public class TopicPaginationTests
         new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(content.Output, route, "index.html")));
 
     private static List<string> Cards(ContentFolder content, string route) =>
-        Page(content, route).QuerySelectorAll("ol.cards > li .card-title a").Select(a => a.TextContent.Trim()).ToList();
+        Page(content, route).QuerySelectorAll("ol.cards > li .card-title a, ol.rows > li.row > a").Select(a => a.TextContent.Trim()).ToList();
 
     private static string? Link(ContentFolder content, string route, string rel) =>
         Page(content, route).QuerySelector($"nav.pager a[rel={rel}]")?.GetAttribute("href");
@@ -58,6 +58,11 @@ public class TopicPaginationTests
         Assert.Equal(50, archive.Count);
         Assert.False(Directory.Exists(Path.Combine(content.Output, "topics/caches/page/2")));
         Assert.Equal(120, first.Concat(archive).Distinct().Count());
+
+        // The first page shows cards; an archive page lists its papers as rows.
+        Assert.Equal(70, Page(content, "topics/caches").QuerySelectorAll("ol.cards > li.card").Length);
+        Assert.Equal(50, Page(content, "topics/caches/page/1").QuerySelectorAll("ol.rows > li.row").Length);
+        Assert.Empty(Page(content, "topics/caches/page/1").QuerySelectorAll("li.card"));
         Assert.All(archive, title => Assert.True(int.Parse(title.Split(' ')[^1]) < 60, $"{title} is not among the oldest"));
         Assert.Equal("../../../../topics/caches/", Link(content, "topics/caches/page/1", "prev"));
         Assert.Null(Link(content, "topics/caches/page/1", "next"));

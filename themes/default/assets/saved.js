@@ -52,7 +52,6 @@ async function briefs(ids) {
 function card(paper, extra) {
   const li = document.createElement("li");
   li.className = "card";
-  li.dataset.navItem = "";
   const h = document.createElement("h2");
   h.className = "card-title";
   const a = document.createElement("a");
@@ -156,7 +155,10 @@ render();
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("sw.js").then(async (registration) => {
     await navigator.serviceWorker.ready;
-    const urls = [location.href.split("#")[0], ...[...document.querySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")].map((e) => e.href || e.src)];
+    const scripts = [...document.querySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")].map((e) => e.href || e.src);
+    // site.js reads its words beside itself, with its version (assets/words.json?v=…).
+    const words = scripts.filter((u) => /\/site\.js(\?|$)/.test(u)).map((u) => u.replace(/site\.js/, "words.json"));
+    const urls = [location.href.split("#")[0], ...scripts, ...words];
     (registration.active ?? navigator.serviceWorker.controller)?.postMessage({ cache: urls });
   }).catch(() => { /* no offline copy: the page still works online */ });
 }

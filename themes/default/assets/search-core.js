@@ -90,14 +90,14 @@ export class SearchIndex {
   /**
    * @param {string} base URL of the index folder, ending in "/"
    * @param {(url: string) => Promise<any>} fetchJson
-   * @param {((url: string, first: number, last: number) => Promise<string | null>) | null} fetchRange
-   *   bytes first..last of a file as text, or null when the host ignores Range (then shards are used)
+   * @param {(url: string, first: number, last: number) => Promise<{ whole: boolean, bytes: Uint8Array }>} fetchBytes
+   *   bytes first..last of a file by a Range request; whole is true when the host ignored Range and sent the whole file
    */
-  constructor(base, fetchJson, fetchRange = null) {
+  constructor(base, fetchJson, fetchBytes) {
     this.base = base;
     this.fetchJson = fetchJson;
-    this.fetchRange = fetchRange;
-    this.rangesWork = undefined;
+    this.fetchBytes = fetchBytes;
+    this.wholeShards = false;
     this.cache = new Map();
   }
 
@@ -234,41 +234,44 @@ export class SearchIndex {
   }
 
   /**
-   * Display data of a document: { title, url, date, topics: [[slug, name]], snippet, isPost }. Read
-   * as one fixed-size record by a Range request (a few hundred bytes) where the host serves ranges;
-   * the first such request tells, and until it has, no other is sent.
+   * Display data of a document: { title, url, date, topics: [[slug, name]], snippet, isPost }. Its record is
+   * recordBytes of JSON at a fixed place in its shard (docs/N.txt): one small Range request, sent at once
+   * beside the others. Each has its own URL (?r=doc): Chromium queues requests for one URL behind each
+   * other. A host that ignores Range sends the whole shard, which holds the record too; from then on
+   * shards are read whole, each once.
    */
   async document(doc) {
     const meta = await this.meta();
-    if (meta.recordBytes && this.fetchRange) {
-      if (this.rangesWork === undefined) {
-        const first = this.record(doc, meta);
-        this.rangesWork = first.then((r) => r !== null, () => false);
-        const record = await first.catch(() => null);
-        if (record) return display(record, meta);
-      } else if (await this.rangesWork) {
-        const record = await this.record(doc, meta);
-        if (record) return display(record, meta);
-      }
-    }
-    const shard = await this.load(`docs/${Math.floor(doc / meta.docsPerShard)}.json`);
-    return display(shard[doc % meta.docsPerShard], meta);
+    const shard = `docs/${Math.floor(doc / meta.docsPerShard)}.txt`;
+    const offset = (doc % meta.docsPerShard) * meta.recordBytes;
+    const bytes = this.wholeShards
+      ? (await this.recordShard(shard, meta)).subarray(offset, offset + meta.recordBytes)
+      : await this.record(shard, doc, offset, meta.recordBytes);
+    return display(JSON.parse(DECODER.decode(bytes)), meta);
   }
 
-  record(doc, meta) {
+  record(shard, doc, offset, size) {
     const key = `record:${doc}`;
     if (!this.cache.has(key)) {
-      // Past recordsPerFile documents the records go on in records-1.txt, records-2.txt … (no file over 25 MiB).
-      const per = meta.recordsPerFile || Infinity;
-      const part = Math.floor(doc / per);
-      const first = (doc % per) * meta.recordBytes;
-      const file = part === 0 ? "records.txt" : `records-${part}.txt`;
-      this.cache.set(key, this.fetchRange(this.base + file, first, first + meta.recordBytes - 1)
-        .then((text) => (text === null ? null : JSON.parse(text))));
+      this.cache.set(key, this.fetchBytes(`${this.base}${shard}?r=${doc}`, offset, offset + size - 1).then(({ whole, bytes }) => {
+        if (!whole) return bytes;
+        this.wholeShards = true;
+        if (!this.cache.has(shard)) this.cache.set(shard, Promise.resolve(bytes));
+        return bytes.subarray(offset, offset + size);
+      }));
     }
     return this.cache.get(key);
   }
+
+  recordShard(shard, meta) {
+    if (!this.cache.has(shard)) {
+      this.cache.set(shard, this.fetchBytes(this.base + shard, 0, meta.docsPerShard * meta.recordBytes - 1).then((r) => r.bytes));
+    }
+    return this.cache.get(shard);
+  }
 }
+
+const DECODER = new TextDecoder();
 
 function display([title, url, date, topics, snippet, isPost], meta) {
   return { title, url, date, topics: topics.map((t) => meta.topics[t]), snippet, isPost: isPost === 1 };

@@ -4,6 +4,18 @@
 const STORAGE_KEY = "digestgen-theme";
 const root = document.documentElement;
 
+// The live region that announces a save: in the page before anything is said in it, so screen readers hear it.
+const status = document.createElement("p");
+status.id = "save-status";
+status.className = "visually-hidden";
+status.setAttribute("role", "status");
+document.body.append(status);
+
+// The words of the controls only script can work (assets/words.json, from the strings file's "script"
+// section, with this module's version): made here, so no page's HTML carries a button it cannot use.
+const words = await fetch(new URL(`words.json${new URL(import.meta.url).search}`, import.meta.url))
+  .then((r) => (r.ok ? r.json() : {}), () => ({}));
+
 function systemPrefersDark() {
   return window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
@@ -13,10 +25,15 @@ function currentTheme() {
 }
 
 function setUpThemeToggle() {
-  const button = document.getElementById("theme-toggle");
-  if (!button) return;
+  const bar = document.querySelector(".site-header .bar");
+  if (!bar || !words.dark_mode) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "theme-toggle";
+  button.id = "theme-toggle";
+  button.textContent = words.dark_mode;
+  bar.append(button);
   const sync = () => button.setAttribute("aria-pressed", String(currentTheme() === "dark"));
-  button.hidden = false;
   sync();
   button.addEventListener("click", () => {
     const next = currentTheme() === "dark" ? "light" : "dark";
@@ -34,7 +51,7 @@ function isTyping(event) {
 
 // j/k move between the items of the page's first list; Enter follows the focused item's link.
 function setUpListKeys() {
-  const items = [...document.querySelectorAll("[data-nav-list] > [data-nav-item]")];
+  const items = [...document.querySelectorAll("[data-nav-list] > li")];
   if (items.length === 0) return;
   let index = -1;
   const select = (i) => {
@@ -68,9 +85,20 @@ function setUpSearchKeys() {
   });
 }
 
+// The keys below work only with script, so only script says so.
+function addKeyboardHint() {
+  const footer = document.querySelector(".site-footer");
+  if (!footer || !words.keyboard_html) return;
+  const hint = document.createElement("p");
+  hint.className = "hint";
+  hint.innerHTML = words.keyboard_html; // the theme's own words, with their <kbd> markup
+  footer.append(hint);
+}
+
 setUpThemeToggle();
 setUpListKeys();
 setUpSearchKeys();
+addKeyboardHint();
 
 // A list view grouped by topic can be shown as one list, most upvoted first, and back; rows keep their links.
 function setUpRowSort() {
@@ -87,7 +115,7 @@ function setUpRowSort() {
     const sorted = button.getAttribute("aria-pressed") !== "true";
     if (sorted) {
       const rows = groups.flatMap((g) => [...g.querySelectorAll("li.row")]);
-      rows.sort((a, b) => Number(b.dataset.upvotes) - Number(a.dataset.upvotes));
+      rows.sort((a, b) => Number(b.dataset.upvotes ?? 0) - Number(a.dataset.upvotes ?? 0));
       flat.replaceChildren(...rows.map((r) => r.cloneNode(true)));
     }
     flat.hidden = !sorted;
@@ -110,23 +138,38 @@ function readSaved() {
   } catch { return []; }
 }
 
+// The buttons are made here, after the title of each card or paper that names its paper in data-save. On a
+// card the button's name also says which paper: a list of buttons all called "Save" tells a screen reader nothing.
+function addSaveButtons(label) {
+  for (const host of document.querySelectorAll("li.card[data-save], header.paper-header[data-save]")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "save";
+    button.dataset.save = host.dataset.save;
+    button.textContent = label;
+    const title = host.querySelector(".card-title, h1");
+    if (title && host.matches("li")) button.setAttribute("aria-label", `${label}: ${title.textContent.trim()}`);
+    (title ?? host.firstChild).after(button);
+  }
+}
+
 function setUpSaveButtons() {
+  if (!words.save) return;
+  addSaveButtons(words.save);
   const buttons = [...document.querySelectorAll("button.save[data-save]")];
   if (buttons.length === 0) return;
-  const status = document.getElementById("save-status");
   const sync = () => {
     const saved = new Set(readSaved());
     for (const b of buttons) b.setAttribute("aria-pressed", String(saved.has(b.dataset.save)));
   };
   for (const button of buttons) {
-    button.hidden = false;
     button.addEventListener("click", () => {
       const ids = readSaved();
       const at = ids.indexOf(button.dataset.save);
       if (at >= 0) ids.splice(at, 1); else ids.push(button.dataset.save);
       try { localStorage.setItem(SAVED_KEY, JSON.stringify(ids)); } catch { return; }
       sync();
-      if (status) status.textContent = at >= 0 ? status.dataset.removed : status.dataset.saved;
+      status.textContent = at >= 0 ? words.removed : words.saved;
     });
   }
   sync();

@@ -7,6 +7,9 @@ namespace DigestGen.Site;
 /// <summary>A page per paper at <c>/papers/&lt;slug&gt;/</c>: its abstract, facts, topics, related papers and posts, and links to the papers beside it on its date.</summary>
 public sealed class PaperPages : IPageFamily
 {
+    /// <summary>About what search engines show of a description.</summary>
+    private const int DescriptionLength = 160;
+
     public IEnumerable<PagePlan> Plan(PlanContext site)
     {
         foreach (var day in site.Index.PapersByDate.Values)
@@ -41,7 +44,7 @@ public sealed class PaperPages : IPageFamily
             paper.Origins.Select(o => Origin(views, o)).ToList(),
             paper.Sources.Select(s => views.Words.Format("paper.source", ("file", s.File), ("line", PageViews.Number(s.Line)), ("captured", views.LongDate(s.CaptureDate)))).ToList(),
             views.Chips(paper.Topics),
-            paper.Related.Select(id => views.Card(index.PaperById[id])).ToList(),
+            paper.Related.Select(id => index.PaperById[id]).Select(r => new LinkView(Routes.Paper(r.Slug), r.Title)).ToList(),
             paper.DiscussedIn.Select(id => views.Post(index.PostById[id])).ToList(),
             previous is null ? null : new LinkView(Routes.Paper(previous.Slug), previous.Title),
             next is null ? null : new LinkView(Routes.Paper(next.Slug), next.Title),
@@ -64,7 +67,9 @@ public sealed class PaperPages : IPageFamily
             meta.Add(new MetaTag("citation_author_institution", org));
         }
 
-        return new SitePage(route, "paper", views.Head(paper.Title, Snippet.Cut(abstractText, 200), route, meta, type: "article"), model, "papers");
+        // A hundred thousand paper pages make most of the site's bytes (issue 24): a 160-character description, and no
+        // feed autodiscovery links (as Hugo's pages: the home, topic and period pages name their feeds, and every footer links them).
+        return new SitePage(route, "paper", views.Head(paper.Title, Snippet.Cut(abstractText, DescriptionLength), route, meta, [], type: "article"), model, "papers");
     }
 
     /// <summary>"Listed on a daily papers page, Nov 4, 2025", "From an abstract list of the Department of …, Nov 22, 2026".</summary>

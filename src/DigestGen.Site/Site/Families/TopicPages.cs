@@ -54,7 +54,7 @@ public sealed class TopicPages : IPageFamily
             ? new Pager(null, archived > 0 ? Routes.TopicArchive(topic.Slug, archived) : null, words.Text("topic.newest"), newer, older)
             : new Pager(page == archived ? Routes.Topic(topic.Slug) : Routes.TopicArchive(topic.Slug, page + 1), page > 1 ? Routes.TopicArchive(topic.Slug, page - 1) : null, words.Format("topic.papers_of", ("span", span)), newer, older);
         var stats = page == 0 ? words.Count("papers", total) : words.Format("topic.archive_stats", ("page", number), ("span", span));
-        var model = new TopicPage(topic.Name, description, stats, shown.Select(views.Card).ToList(), pager, []);
+        var model = new TopicPage(topic.Name, description, stats, shown.Select(views.Card).ToList(), pager, [], Archive: page > 0);
         var title = page == 0 ? topic.Name : words.Format("topic.archive_title", ("topic", topic.Name), ("page", number), ("span", span));
         var feeds = views.HasFeeds ? views.FeedLinks(Routes.Topic(topic.Slug), words.Format("feeds.topic_title", ("site", views.Site.Title), ("topic", topic.Name))) : [];
         return new SitePage(route, "topic", views.Head(title, Snippet.Cut(topic.Description, 200), route, [], feeds), model, "topics");
