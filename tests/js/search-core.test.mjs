@@ -69,7 +69,7 @@ const files = {
 const bytesFrom = (requests, ranges = true) => async (url, first, last) => {
   requests.push([url, first, last]);
   assert.equal(url.split("?")[0], "docs/0.txt");
-  return ranges ? { whole: false, bytes: shard.slice(first, last + 1) } : { whole: true, bytes: shard.slice() };
+  return ranges && first !== undefined ? { whole: false, bytes: shard.slice(first, last + 1) } : { whole: true, bytes: shard.slice() };
 };
 const index = () => new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom([]));
 
@@ -114,4 +114,12 @@ test("a host without ranges sends the whole shard, and then each shard is read o
   const docs = await Promise.all([0, 1, 2].map((d) => idx.document(d)));
   assert.deepEqual(docs.map((d) => d.title), ["KIVI", "Speech", "Post"]);
   assert.equal(requests.length, 1);
+});
+
+test("a day's papers come from whole shards, posts left out", async () => {
+  const requests = [];
+  const idx = new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom(requests));
+  assert.deepEqual((await idx.papersOf("2025-01-01")).map((d) => d.title), ["KIVI", "Speech"]);
+  assert.deepEqual(await idx.papersOf("2025-02-01"), []);
+  assert.deepEqual(requests, [["docs/0.txt", undefined, undefined]]);
 });

@@ -48,10 +48,10 @@ public sealed record TopicSummary(string Url, string Name, int Count, Html Descr
 
 /// <summary>
 /// A digest date's page. A day of more than <see cref="DatePages.ListViewFrom"/> papers shows them as one-line
-/// rows in <paramref name="Groups"/> by first topic, with its full cards at <paramref name="CardsUrl"/>; that cards
-/// page links back with <paramref name="ListUrl"/>. A smaller day shows its cards in <paramref name="Papers"/>.
+/// rows in <paramref name="Groups"/> by first topic (the theme's script can add each abstract's opening from the
+/// search records); a smaller day shows its cards in <paramref name="Papers"/>.
 /// </summary>
-public sealed record DatePage(string Date, string Heading, int PaperCount, IReadOnlyList<PaperCard> Papers, IReadOnlyList<TopicGroup> Groups, string? CardsUrl, string? ListUrl,
+public sealed record DatePage(string Date, string Heading, int PaperCount, IReadOnlyList<PaperCard> Papers, IReadOnlyList<TopicGroup> Groups,
     IReadOnlyList<PostView> Posts, LinkView? Previous, LinkView? Next, IReadOnlyList<LinkView> Periods)
 {
     public int PostCount => Posts.Count;

@@ -43,9 +43,6 @@ public static class Routes
 
     public static string Date(DateOnly date) => $"dates/{date:yyyy-MM-dd}/";
 
-    /// <summary>A large digest date's full cards, beside its list view.</summary>
-    public static string DateCards(DateOnly date) => $"dates/{date:yyyy-MM-dd}/cards/";
-
     /// <summary>An ISO week's page: <c>weeks/2026-W47/</c>.</summary>
     public static string Week(string key) => $"weeks/{key}/";
 

@@ -17,7 +17,6 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
         "topics/efficient-inference/",
         "topics/",
         "dates/2025-08-19/",
-        "dates/2025-08-19/cards/",
         "dates/2026-11-22/",
         "dates/",
         "weeks/2025-W45/",
@@ -181,6 +180,32 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
             Assert.True(overflow <= 0, $"{route} scrolls sideways by {overflow}px at 320px");
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_long_day_shows_the_opening_of_each_abstract_under_its_row_on_request()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserSite.GotoReadyAsync(page, browser.Url + "dates/2025-08-19/");
+        var rows = await page.Locator("ol.rows > li.row").CountAsync();
+        Assert.True(rows > 30, $"{rows} rows");
+        Assert.Equal(0, await page.Locator(".rows .snippet:visible").CountAsync());
+
+        var toggle = page.Locator("button.snippets-toggle");
+        await toggle.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.with-snippets') !== null");
+        Assert.Equal(rows, await page.Locator(".rows .snippet:visible").CountAsync());
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
+        var first = page.Locator("ol.rows > li.row").First;
+        var title = await first.Locator("a").First.TextContentAsync();
+        var papers = JsonDocument.Parse(File.ReadAllText(Path.Combine(browser.Site.Output, "data", "papers.json"))).RootElement.GetProperty("papers");
+        var paper = papers.EnumerateArray().Single(p => p.GetProperty("title").GetString() == title);
+        var snippet = (await first.Locator(".snippet").TextContentAsync())!.TrimEnd('…');
+        Assert.StartsWith(snippet, paper.GetProperty("abstract").GetString(), StringComparison.Ordinal);
+
+        await toggle.ClickAsync();
+        Assert.Equal(0, await page.Locator(".rows .snippet:visible").CountAsync());
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -90,8 +90,9 @@ export class SearchIndex {
   /**
    * @param {string} base URL of the index folder, ending in "/"
    * @param {(url: string) => Promise<any>} fetchJson
-   * @param {(url: string, first: number, last: number) => Promise<{ whole: boolean, bytes: Uint8Array }>} fetchBytes
-   *   bytes first..last of a file by a Range request; whole is true when the host ignored Range and sent the whole file
+   * @param {(url: string, first?: number, last?: number) => Promise<{ whole: boolean, bytes: Uint8Array }>} fetchBytes
+   *   bytes first..last of a file by a Range request (the whole file when first is undefined); whole is true
+   *   when the whole file came, asked or not (a host that ignores Range)
    */
   constructor(base, fetchJson, fetchBytes) {
     this.base = base;
@@ -104,6 +105,20 @@ export class SearchIndex {
   load(path) {
     if (!this.cache.has(path)) this.cache.set(path, this.fetchJson(this.base + path));
     return this.cache.get(path);
+  }
+
+  /** An index read over the network by the browser's fetch. */
+  static forBrowser(base) {
+    const json = (url) => fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return r.json();
+    });
+    const bytes = async (url, first, last) => {
+      const r = await fetch(url, first === undefined ? {} : { headers: { Range: `bytes=${first}-${last}` } });
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return { whole: r.status !== 206, bytes: new Uint8Array(await r.arrayBuffer()) };
+    };
+    return new SearchIndex(base, json, bytes);
   }
 
   meta() { return this.load("meta.json"); }
@@ -245,7 +260,7 @@ export class SearchIndex {
     const shard = `docs/${Math.floor(doc / meta.docsPerShard)}.txt`;
     const offset = (doc % meta.docsPerShard) * meta.recordBytes;
     const bytes = this.wholeShards
-      ? (await this.recordShard(shard, meta)).subarray(offset, offset + meta.recordBytes)
+      ? (await this.recordShard(shard)).subarray(offset, offset + meta.recordBytes)
       : await this.record(shard, doc, offset, meta.recordBytes);
     return display(JSON.parse(DECODER.decode(bytes)), meta);
   }
@@ -263,11 +278,33 @@ export class SearchIndex {
     return this.cache.get(key);
   }
 
-  recordShard(shard, meta) {
-    if (!this.cache.has(shard)) {
-      this.cache.set(shard, this.fetchBytes(this.base + shard, 0, meta.docsPerShard * meta.recordBytes - 1).then((r) => r.bytes));
-    }
+  /** A whole shard of records, fetched without Range so the host can compress it (about a quarter of its 49 KB). */
+  recordShard(shard) {
+    if (!this.cache.has(shard)) this.cache.set(shard, this.fetchBytes(this.base + shard).then((r) => r.bytes));
     return this.cache.get(shard);
+  }
+
+  /**
+   * Display data of the papers that entered the digest on a date (YYYY-MM-DD), in doc order: their ids are one
+   * range, so a few whole shards hold them all (four for a day of 500 papers).
+   */
+  async papersOf(date) {
+    const meta = await this.meta();
+    const at = meta.dates.findIndex(([d, start]) => d === date && start < meta.papers);
+    if (at < 0) return [];
+    const first = meta.dates[at][1];
+    const end = Math.min(at + 1 < meta.dates.length ? meta.dates[at + 1][1] : meta.docs, meta.papers);
+    const per = meta.docsPerShard;
+    const shards = [];
+    for (let n = Math.floor(first / per); n <= Math.floor((end - 1) / per); n++) shards.push(this.recordShard(`docs/${n}.txt`));
+    const loaded = await Promise.all(shards);
+    const papers = [];
+    for (let doc = first; doc < end; doc++) {
+      const bytes = loaded[Math.floor(doc / per) - Math.floor(first / per)];
+      const offset = (doc % per) * meta.recordBytes;
+      papers.push(display(JSON.parse(DECODER.decode(bytes.subarray(offset, offset + meta.recordBytes))), meta));
+    }
+    return papers;
   }
 }
 

@@ -127,6 +127,39 @@ function setUpRowSort() {
 
 setUpRowSort();
 
+// A day's list can show the opening of each paper's abstract under its row, read from the search index's
+// records (the day's papers are one range of them: a few whole shards). The cards are not written twice.
+function setUpSnippets() {
+  const section = document.querySelector("[data-snippets]");
+  const button = section?.querySelector(".snippets-toggle");
+  if (!button) return;
+  let loaded = null;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const on = button.getAttribute("aria-pressed") !== "true";
+    if (on && !loaded) loaded = addSnippets(section).catch(() => { loaded = null; });
+    if (on) await loaded;
+    button.setAttribute("aria-pressed", String(on && loaded !== null));
+    section.classList.toggle("with-snippets", on && loaded !== null);
+  });
+}
+
+async function addSnippets(section) {
+  const { SearchIndex } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
+  const papers = await SearchIndex.forBrowser(new URL(section.dataset.snippets, location.href).href).papersOf(section.dataset.date);
+  const byUrl = new Map(papers.map((p) => [p.url, p.snippet]));
+  for (const link of section.querySelectorAll("li.row > a:first-child")) {
+    const snippet = byUrl.get(link.getAttribute("href").replace(/^(\.\.\/)+/, ""));
+    if (!snippet) continue;
+    const p = document.createElement("p");
+    p.className = "snippet";
+    p.textContent = snippet;
+    link.parentElement.append(p);
+  }
+}
+
+setUpSnippets();
+
 // The reading list: a "Save" toggle on paper cards and pages keeps paper ids in localStorage (nothing leaves
 // the browser); /saved/ lists them. The status line is a live region, so a screen reader hears the change.
 const SAVED_KEY = "digestgen-saved";

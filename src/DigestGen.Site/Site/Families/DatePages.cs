@@ -7,7 +7,9 @@ namespace DigestGen.Site;
 /// <summary>
 /// A page per digest date at <c>/dates/YYYY-MM-DD/</c>: the papers and posts that entered the digest that day, with
 /// links to the dates beside it and to its week and month. A day of more than <see cref="ListViewFrom"/> papers
-/// lists them one line each, grouped by first topic, and has its full cards at <c>/dates/YYYY-MM-DD/cards/</c>.
+/// lists them one line each, grouped by first topic. Its cards are not written a second time on a page of their
+/// own: at 100,000 papers those pages were 80 MB of a site that has to stay under 1 GB (issue 24); the theme's
+/// script shows each row's abstract opening from the search index's records instead.
 /// </summary>
 public sealed class DatePages : IPageFamily
 {
@@ -21,31 +23,24 @@ public sealed class DatePages : IPageFamily
         {
             var day = new Day(dates[i], site.Index.PapersByDate.GetValueOrDefault(dates[i]) ?? [], site.Index.PostsByDate.GetValueOrDefault(dates[i]) ?? [],
                 i > 0 ? dates[i - 1] : null, i + 1 < dates.Count ? dates[i + 1] : null);
-            var listed = day.Papers.Count > ListViewFrom;
-            yield return new PagePlan(Routes.Date(day.Date), site.Hash(s => Inputs(s, day, "date")), () => Page(site, day, listed ? View.List : View.Cards));
-            if (listed)
-            {
-                yield return new PagePlan(Routes.DateCards(day.Date), site.Hash(s => Inputs(s, day, "date-cards")), () => Page(site, day, View.AllCards));
-            }
+            yield return new PagePlan(Routes.Date(day.Date), site.Hash(s => Inputs(s, day, "date")), () => Page(site, day, day.Papers.Count > ListViewFrom));
         }
     }
 
     internal static UInt128 Inputs(PageInputs inputs, Day day, string family) =>
         inputs.Page(family).Add(day.Date).Add(day.Previous).Add(day.Next).Papers(day.Papers).Posts(day.Posts).Value;
 
-    private static SitePage Page(PlanContext site, Day day, View view)
+    private static SitePage Page(PlanContext site, Day day, bool listed)
     {
         var views = site.Views;
         var date = day.Date;
-        var route = view == View.AllCards ? Routes.DateCards(date) : Routes.Date(date);
+        var route = Routes.Date(date);
         var model = new DatePage(
             date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             views.LongDate(date),
             day.Papers.Count,
-            view == View.List ? [] : day.Papers.Select(views.Card).ToList(),
-            view == View.List ? Groups(site, day.Papers) : [],
-            view == View.List ? Routes.DateCards(date) : null,
-            view == View.AllCards ? Routes.Date(date) : null,
+            listed ? [] : day.Papers.Select(views.Card).ToList(),
+            listed ? Groups(site, day.Papers) : [],
             day.Posts.Select(views.Post).ToList(),
             day.Previous is { } p ? new LinkView(Routes.Date(p), views.LongDate(p)) : null,
             day.Next is { } n ? new LinkView(Routes.Date(n), views.LongDate(n)) : null,
@@ -64,13 +59,6 @@ public sealed class DatePages : IPageFamily
         return taxonomy.All.Where(t => byTopic.Contains(t.Slug))
             .Select(t => new TopicGroup("t-" + t.Slug, t.Name, byTopic[t.Slug].Select(site.Views.Card).ToList()))
             .ToList();
-    }
-
-    private enum View
-    {
-        Cards,
-        List,
-        AllCards,
     }
 
     /// <summary>A digest date with what entered the digest that day and the dates beside it.</summary>
