@@ -119,6 +119,14 @@ public class SiteBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
 
         var rows = links.EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToArray()).ToList();
         Assert.Contains(rows, r => r[0] == "arXiv" && r[1].StartsWith("https://arxiv.org/search/?query=KIVI", StringComparison.Ordinal));
+
+        // The page writes the arXiv search and its script adds the other three: the same links as papers.json's.
+        var papers = JsonDocument.Parse(File.ReadAllText(Path.Combine(browser.Site.Output, "data", "papers.json"))).RootElement.GetProperty("papers");
+        var kivi = papers.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == KiviSlug).GetProperty("links");
+        await page.WaitForSelectorAsync("ul.links-out[data-searches] li:nth-child(4)");
+        var searches = (await page.Locator("ul.links-out[data-searches] a").EvaluateAllAsync<string[][]>("as => as.map(a => [a.textContent, a.href])")).ToList();
+        Assert.Equal(["arXiv", "Hugging Face", "Semantic Scholar", "Google Scholar"], searches.Select(r => r[0]));
+        Assert.Equal(new[] { "arxiv", "huggingface", "semanticScholar", "googleScholar" }.Select(k => kivi.GetProperty(k).GetString()), searches.Select(r => r[1]));
         Assert.All(rows, r =>
         {
             Assert.StartsWith("https://", r[1]);

@@ -85,6 +85,31 @@ function setUpSearchKeys() {
   });
 }
 
+// A paper page writes its arXiv title search; the same query on three more sites is added here, from the
+// arXiv link's own query (so it is encoded as the build encodes it, and papers.json and the feeds hold the
+// same four links). Four written in full were 57 MB of 100,000 pages with long titles (issue 24).
+const SEARCHES = [
+  ["search_huggingface", "https://huggingface.co/papers?q="],
+  ["search_semantic_scholar", "https://www.semanticscholar.org/search?q="],
+  ["search_google_scholar", "https://scholar.google.com/scholar?q="],
+];
+
+function addSearchLinks() {
+  const list = document.querySelector("ul.links-out[data-searches]");
+  const query = list?.querySelector("a")?.getAttribute("href")?.match(/[?&]query=([^&]*)/)?.[1];
+  if (!query) return;
+  for (const [key, prefix] of SEARCHES) {
+    if (!words[key]) continue;
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = prefix + query;
+    link.rel = "noopener";
+    link.textContent = words[key];
+    item.append(link);
+    list.append(item);
+  }
+}
+
 // The keys below work only with script, so only script says so.
 function addKeyboardHint() {
   const footer = document.querySelector(".site-footer");
@@ -99,6 +124,7 @@ setUpThemeToggle();
 setUpListKeys();
 setUpSearchKeys();
 addKeyboardHint();
+addSearchLinks();
 
 // A list view grouped by topic can be shown as one list, most upvoted first, and back; rows keep their links.
 function setUpRowSort() {
