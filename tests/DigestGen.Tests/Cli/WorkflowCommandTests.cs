@@ -132,6 +132,12 @@ public class WorkflowCommandTests
         Assert.Contains("actions/upload-pages-artifact@v3", uses);
         Assert.All(uses, u => Assert.Matches(@"^actions/[a-z-]+@v\d+$", u));
 
+        // The cache is keyed by what decides the site: a run that changes nothing saves no second copy of it.
+        var cache = steps.Single(s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("actions/cache@", StringComparison.Ordinal));
+        var key = ((YamlMappingNode)cache["with"])["key"].ToString();
+        Assert.DoesNotContain("run_id", key);
+        Assert.Contains("hashFiles('content/**', 'themes/**', 'src/**')", key);
+
         var runs = steps.Where(s => s.Children.ContainsKey("run")).Select(s => s["run"].ToString()).ToList();
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         var commands = Regex.Matches(readme, "```sh\\n(.+?)\\n```").Select(m => m.Groups[1].Value).ToList();
