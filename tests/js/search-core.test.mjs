@@ -123,3 +123,9 @@ test("a day's papers come from whole shards, posts left out", async () => {
   assert.deepEqual(await idx.papersOf("2025-02-01"), []);
   assert.deepEqual(requests, [["docs/0.txt", undefined, undefined]]);
 });
+
+test("an index of another format says so, once, instead of failing later", async () => {
+  const old = { ...files, "meta.json": { ...files["meta.json"], version: 2 } };
+  const idx = new SearchIndex("", async (path) => structuredClone(old[path]), bytesFrom([]));
+  await assert.rejects(idx.search("cache "), { name: "IndexVersionError" });
+});

@@ -146,4 +146,20 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.Contains("dates/", noscript);
         await context.CloseAsync();
     }
+    [Fact]
+    public async Task An_index_rebuilt_in_another_format_asks_for_a_reload()
+    {
+        var page = await browser.NewPageAsync();
+        await page.RouteAsync("**/search/meta.json", async route =>
+        {
+            var response = await route.FetchAsync();
+            var meta = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+            meta["version"] = 2;
+            await route.FulfillAsync(new() { Response = response, Body = meta.ToJsonString() });
+        });
+        await page.GotoAsync(browser.Url + "search/?q=cache");
+        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('Reload')");
+        Assert.Equal(0, await page.Locator("#search-results > li").CountAsync());
+        await page.Context.CloseAsync();
+    }
 }

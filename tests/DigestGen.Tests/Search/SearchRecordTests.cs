@@ -55,6 +55,13 @@ public class SearchRecordTests
     }
 
     [Fact]
+    public void The_browser_reads_the_index_format_the_build_writes()
+    {
+        var script = File.ReadAllText(Path.Combine(RepoPaths.Themes, "default", "assets", "search-core.js"));
+        Assert.Contains($"export const INDEX_VERSION = {SearchIndexWriter.FormatVersion};", script);
+    }
+
+    [Fact]
     public void An_overlong_hostile_title_is_shortened_to_fit_and_stays_data()
     {
         var title = "<img src=x onerror=alert(1)> \"Ünïcödé\" 𝛼𝛽 " + string.Concat(Enumerable.Repeat("très long titre ", 60));

@@ -83,6 +83,17 @@ export function withinOneEdit(a, b) {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** The index format this code reads: meta.json's version (SearchIndexWriter.FormatVersion). */
+export const INDEX_VERSION = 3;
+
+/** meta.json is of another format: the site was rebuilt since this page loaded its scripts. */
+export class IndexVersionError extends Error {
+  constructor(found) {
+    super(`search index format ${found}, this page reads ${INDEX_VERSION}`);
+    this.name = "IndexVersionError";
+  }
+}
+
 const PREFIX_EXPANSIONS = 12;
 const TYPO_MIN_LENGTH = 5;
 
@@ -121,7 +132,15 @@ export class SearchIndex {
     return new SearchIndex(base, json, bytes);
   }
 
-  meta() { return this.load("meta.json"); }
+  meta() {
+    if (!this.cache.has("meta.json")) {
+      this.cache.set("meta.json", this.fetchJson(this.base + "meta.json").then((meta) => {
+        if (meta.version !== INDEX_VERSION) throw new IndexVersionError(meta.version);
+        return meta;
+      }));
+    }
+    return this.cache.get("meta.json");
+  }
 
   async shardIndex(term) {
     const { shards } = await this.meta();

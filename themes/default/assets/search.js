@@ -1,7 +1,8 @@
 // The search page: as-you-type results from the sharded index, filters and sort carried in the URL,
 // keyboard navigation, and a live region announcing the count. Every string from the index or the
 // query is inserted with textContent, never as HTML.
-import { SearchIndex, words, stem } from "./search-core.js";
+// search-core.js with this module's own version (?v=…), so a deploy never pairs it with an older copy.
+const { SearchIndex, words, stem } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
 
 const PAGE = 10;
 const app = document.getElementById("search-app");
@@ -131,7 +132,7 @@ async function run() {
     status.textContent = counted(result.total);
     app.dataset.ready = String(ticket);
   } catch (error) {
-    status.textContent = say.failed;
+    status.textContent = error.name === "IndexVersionError" ? say.reload : say.failed;
     console.error(error);
   }
 }
