@@ -129,3 +129,12 @@ test("an index of another format says so, once, instead of failing later", async
   const idx = new SearchIndex("", async (path) => structuredClone(old[path]), bytesFrom([]));
   await assert.rejects(idx.search("cache "), { name: "IndexVersionError" });
 });
+
+test("when no document has every word, any word will do, and the result says so", async () => {
+  const all = await index().search("kv cache ");
+  assert.equal(all.partial, false);
+  const some = await index().search("kv speech ");
+  assert.equal(some.partial, true);
+  assert.deepEqual(some.query.words, ["kv", "speech"]);
+  assert.deepEqual(some.results.map((r) => r.doc).sort(), [0, 1]);
+});

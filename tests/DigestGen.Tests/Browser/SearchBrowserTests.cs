@@ -162,4 +162,14 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.Equal(0, await page.Locator("#search-results > li").CountAsync());
         await page.Context.CloseAsync();
     }
+    [Fact]
+    public async Task When_no_paper_has_every_word_the_page_says_it_shows_some()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "search/?q=kivi+llava");
+        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('result')");
+        Assert.StartsWith("No paper has all of kivi, llava; showing papers with some of them.", await page.Locator("#search-status").TextContentAsync());
+        Assert.True(await page.Locator("#search-results > li").CountAsync() > 1);
+        await page.Context.CloseAsync();
+    }
 }

@@ -39,7 +39,8 @@ export function indexTerms(text) {
  * The last bare word is a prefix unless the query ends with a space.
  */
 export function parseQuery(input) {
-  const query = { terms: [], phrases: [], exclude: [], title: [], topics: [], prefix: null };
+  // words: what the query asks for as the reader typed it (folded), to say so when no document has them all.
+  const query = { terms: [], phrases: [], exclude: [], title: [], topics: [], prefix: null, words: [] };
   const re = /(-?)(?:(title|topic):)?(?:"([^"]*)"?|(\S+))/g;
   let match;
   let last = null;
@@ -55,6 +56,7 @@ export function parseQuery(input) {
     const terms = indexTerms(text);
     if (terms.length === 0) { last = null; continue; }
     if (minus) { query.exclude.push(...terms); last = null; continue; }
+    query.words.push(...words(text));
     if (phrase !== undefined) { query.phrases.push(terms); query.terms.push(...terms); last = null; continue; }
     if (qualifier === "title") { query.title.push(...terms); last = null; continue; }
     query.terms.push(...terms);
@@ -239,8 +241,13 @@ export class SearchIndex {
     const topicSets = [];
     for (const slug of topics) topicSets.push(await this.postings(`topic:${slug}`));
 
+    // When no document has every word, any word will do, and the result says so (partial).
     let scores = combine(groups, true);
-    if (scores.size === 0 && groups.length > 1) scores = combine(groups, false);
+    let partial = false;
+    if (scores.size === 0 && groups.length > 1) {
+      scores = combine(groups, false);
+      partial = scores.size > 0;
+    }
     if (groups.length === 0 && topicSets.length > 0) scores = new Map([...topicSets[0].keys()].map((d) => [d, 0]));
     if (groups.length === 0 && topicSets.length === 0 && allowed) {
       const meta = await this.meta();
@@ -264,7 +271,7 @@ export class SearchIndex {
     } else {
       results.sort((a, b) => b.score - a.score || b.doc - a.doc);
     }
-    return { total: results.length, results, query };
+    return { total: results.length, results, query, partial };
   }
 
   /**

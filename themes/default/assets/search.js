@@ -129,7 +129,9 @@ async function run() {
     list.replaceChildren();
     await renderMore(ticket);
     if (ticket !== generation) return;
-    status.textContent = counted(result.total);
+    status.textContent = result.partial
+      ? `${say.partial.replace("{words}", result.query.words.join(", "))} ${counted(result.total)}`
+      : counted(result.total);
     app.dataset.ready = String(ticket);
   } catch (error) {
     status.textContent = error.name === "IndexVersionError" ? say.reload : say.failed;
