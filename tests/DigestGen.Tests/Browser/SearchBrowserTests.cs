@@ -172,4 +172,20 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.True(await page.Locator("#search-results > li").CountAsync() > 1);
         await page.Context.CloseAsync();
     }
+    /// <summary>Issue 23: results drawn after the page are below everything in view, so the page does not jump (CLS ≤ 0.02).</summary>
+    [Theory]
+    [InlineData(390, "cache")]
+    [InlineData(1280, "cache")]
+    [InlineData(1280, "kivi")]
+    public async Task Results_arriving_move_nothing_in_view(int width, string query)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        await page.AddInitScriptAsync("window.shifted = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifted += e.value; }).observe({ type: 'layout-shift', buffered: true });");
+        await page.GotoAsync(browser.Url + "search/?q=" + query);
+        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('result')");
+        var shifted = await page.EvaluateAsync<double>("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.shifted))))");
+        Assert.InRange(shifted, 0, 0.02);
+        await page.Context.CloseAsync();
+    }
 }
