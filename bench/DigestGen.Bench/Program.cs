@@ -93,7 +93,8 @@ if (args.Length >= 2 && args[0] == "search")
     var cold = args.Length > 2 ? args[2] : "kv cache eviction";
     var follow = args.Length > 3 ? args[3] : "speech synthesis";
     var files = Directory.EnumerateFiles(Path.Combine(args[1], "search"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("index.html")).ToList();
-    Console.WriteLine($"index: {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1024} KB");
+    Console.WriteLine($"index: {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1024} KB" +
+                      (SearchMeasurement.Network is { } net ? $"; network: {net.RttMs} ms round trip, {net.Mbit} Mbit/s (Chromium emulation)" : "; network: loopback"));
     foreach (var r in await SearchMeasurement.RunAsync(args[1], cold, follow))
     {
         Console.WriteLine($"{r.Engine}: cold '{r.Query}' {r.ColdBytes / 1024.0:0.0} KB gz in {r.ColdRequests} requests, {r.ColdMs:0} ms; " +

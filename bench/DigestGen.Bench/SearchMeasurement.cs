@@ -38,6 +38,7 @@ public static class SearchMeasurement
     {
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        await EmulateNetworkAsync(context, page);
         var counter = new TransferCounter(page, "/digest/search/");
         await page.GotoAsync(url + "search/");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -53,6 +54,35 @@ public static class SearchMeasurement
         var (followBytes, followRequests) = await counter.TotalAsync();
         await context.CloseAsync();
         return new Result("DigestGen", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs);
+    }
+
+    /// <summary>
+    /// A real network instead of loopback when <c>BENCH_RTT</c> (ms) is set, with <c>BENCH_MBIT</c> (Mbit/s, default 20)
+    /// each way: Chromium's own emulation (DevTools <c>Network.emulateNetworkConditions</c>), which delays every
+    /// request by the round trip and paces its bytes, as issue 23 measured (100 ms, 20 Mbit/s).
+    /// </summary>
+    public static (int RttMs, double Mbit)? Network =>
+        int.TryParse(Environment.GetEnvironmentVariable("BENCH_RTT"), out var rtt)
+            ? (rtt, double.TryParse(Environment.GetEnvironmentVariable("BENCH_MBIT"), System.Globalization.CultureInfo.InvariantCulture, out var mbit) ? mbit : 20)
+            : null;
+
+    private static async Task EmulateNetworkAsync(IBrowserContext context, IPage page)
+    {
+        if (Network is not { } network)
+        {
+            return;
+        }
+
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        var bytesPerSecond = network.Mbit * 1_000_000 / 8;
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false,
+            ["latency"] = network.RttMs,
+            ["downloadThroughput"] = bytesPerSecond,
+            ["uploadThroughput"] = bytesPerSecond,
+        });
     }
 
     /// <summary>Types the query; the clock starts at the last keystroke and stops at the last change to the results.</summary>
@@ -74,6 +104,7 @@ public static class SearchMeasurement
     {
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        await EmulateNetworkAsync(context, page);
         await page.GotoAsync(url + "about/");
         var counter = new TransferCounter(page, "/digest/pagefind/");
         var coldMs = await page.EvaluateAsync<double>(@"async (q) => {
