@@ -188,4 +188,20 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.InRange(shifted, 0, 0.02);
         await page.Context.CloseAsync();
     }
+    [Fact]
+    public async Task A_query_typed_while_the_engine_still_loads_is_searched()
+    {
+        var page = await browser.NewPageAsync();
+        await page.RouteAsync("**/search-core.js*", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(browser.Url + "search/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.Locator("#search-q").FillAsync("kv cache quantization");
+        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('result')");
+        Assert.Equal("kv cache quantization", await page.Locator("#search-q").InputValueAsync());
+        Assert.True(await page.Locator("#search-results > li").CountAsync() > 0);
+        await page.Context.CloseAsync();
+    }
 }

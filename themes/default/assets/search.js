@@ -37,7 +37,8 @@ async function fillTopics() {
 
 function readUrl() {
   const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? "";
+  // What a reader typed while this module was still loading (it awaits search-core.js) is kept and searched.
+  if (input.value === "") input.value = params.get("q") ?? "";
   for (const f of fields) if (params.has(f)) form.elements[f].value = params.get(f);
 }
 
