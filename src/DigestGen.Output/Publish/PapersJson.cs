@@ -152,14 +152,12 @@ public static class PapersJson
         w.WriteString("slug", p.Slug);
         w.WriteString("title", p.Title);
         w.WriteBoolean("titleDerived", p.TitleDerived);
-        var plain = p.Abstract.ToPlainText();
-        w.WriteString("abstract", plain);
+        w.WriteString("abstract", p.Abstract.ToPlainText());
 
         // Most abstracts are plain text, and their HTML would be a second copy (75 MB at 100,000 papers).
-        var html = p.Abstract.ToHtml();
-        if (html != Html.Escape(plain))
+        if (p.Abstract.HasMarkup)
         {
-            w.WriteString("abstractHtml", html);
+            w.WriteString("abstractHtml", p.Abstract.ToHtml());
         }
 
         WriteNullable(w, "authors", p.AuthorCount);

@@ -39,7 +39,7 @@ public sealed record PaperPage(
 
 /// <summary>A topic's first page (its <paramref name="Stats"/> give the topic's size) or one of its archive pages (they give the dates they cover).</summary>
 /// <param name="Archive">An archive page, which lists its papers as rows (title, upvotes, topics): the cards with their snippets are on the
-/// topic's first page and on each date's cards view, and older pages as cards were a tenth of a 100,000-paper site (issue 24).</param>
+/// topic's first page, and older pages as cards were a tenth of a 100,000-paper site (issue 24).</param>
 public sealed record TopicPage(string Name, Html Description, string Stats, IReadOnlyList<PaperCard> Papers, Pager Pager, IReadOnlyList<LinkView> Feeds, bool Archive);
 
 public sealed record TopicsPage(IReadOnlyList<TopicSummary> Topics);

@@ -21,6 +21,14 @@ public sealed class RichText
 
     public bool HasMath => Inlines.Any(i => i.Kind == InlineKind.Math);
 
+    /// <summary>Whether <see cref="ToHtml"/> holds markup of ours (emphasis, math, links), not only the text escaped.</summary>
+    public bool HasMarkup => Inlines switch
+    {
+        [] => false,
+        [{ Kind: InlineKind.Text } only] => LinkedText.Addresses(only.Value).Any(),
+        _ => true,
+    };
+
     /// <summary>What a reader sees, without markup; math keeps its source form (<c>O(n^2)</c>).</summary>
     public string ToPlainText() => _plain ??= BuildPlainText();
 

@@ -146,6 +146,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.Contains("dates/", noscript);
         await context.CloseAsync();
     }
+
     [Fact]
     public async Task An_index_rebuilt_in_another_format_asks_for_a_reload()
     {
@@ -162,6 +163,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.Equal(0, await page.Locator("#search-results > li").CountAsync());
         await page.Context.CloseAsync();
     }
+
     [Fact]
     public async Task When_no_paper_has_every_word_the_page_says_it_shows_some()
     {
@@ -172,6 +174,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.True(await page.Locator("#search-results > li").CountAsync() > 1);
         await page.Context.CloseAsync();
     }
+
     /// <summary>Issue 23: results drawn after the page are below everything in view, so the page does not jump (CLS ≤ 0.02).</summary>
     [Theory]
     [InlineData(390, "cache")]
@@ -188,6 +191,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         Assert.InRange(shifted, 0, 0.02);
         await page.Context.CloseAsync();
     }
+
     [Fact]
     public async Task A_query_typed_while_the_engine_still_loads_is_searched()
     {

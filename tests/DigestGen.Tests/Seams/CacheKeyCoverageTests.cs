@@ -59,7 +59,7 @@ public class CacheKeyCoverageTests
         var papers = new[] { paper, other };
         var digest = new Digest(new DigestConfig(), Day, [], papers, [post], taxonomy, new DiagnosticBag(), CorpusTerms.Count(papers, [post]));
         var inputs = new PageInputs(digest, "theme");
-        return (PaperPages.Inputs(inputs, paper, null, null), DatePages.Inputs(inputs, new DatePages.Day(Day, [.. papers], [post], null, null), "date"));
+        return (PaperPages.Inputs(inputs, paper, null, null), DatePages.Inputs(inputs, new DatePages.Day(Day, [.. papers], [post], null, null)));
     }
 
     /// <summary>A different value of the same type, for every type the models use.</summary>

@@ -135,13 +135,11 @@ export class SearchIndex {
   }
 
   meta() {
-    if (!this.cache.has("meta.json")) {
-      this.cache.set("meta.json", this.fetchJson(this.base + "meta.json").then((meta) => {
-        if (meta.version !== INDEX_VERSION) throw new IndexVersionError(meta.version);
-        return meta;
-      }));
-    }
-    return this.cache.get("meta.json");
+    this.checkedMeta ??= this.load("meta.json").then((meta) => {
+      if (meta.version !== INDEX_VERSION) throw new IndexVersionError(meta.version);
+      return meta;
+    });
+    return this.checkedMeta;
   }
 
   async shardIndex(term) {
@@ -283,14 +281,12 @@ export class SearchIndex {
    */
   async document(doc) {
     const meta = await this.meta();
-    const shard = `docs/${Math.floor(doc / meta.docsPerShard)}.txt`;
-    const offset = (doc % meta.docsPerShard) * meta.recordBytes;
-    const bytes = this.wholeShards
-      ? (await this.recordShard(shard)).subarray(offset, offset + meta.recordBytes)
-      : await this.record(shard, doc, offset, meta.recordBytes);
-    return display(JSON.parse(DECODER.decode(bytes)), meta);
+    const { shard, offset } = place(doc, meta);
+    if (this.wholeShards) return display(recordAt(await this.recordShard(shard), offset, meta), meta);
+    return display(recordAt(await this.record(shard, doc, offset, meta.recordBytes), 0, meta), meta);
   }
 
+  /** A record's bytes by Range; a host that ignores Range sends the whole shard, kept for the records after. */
   record(shard, doc, offset, size) {
     const key = `record:${doc}`;
     if (!this.cache.has(key)) {
@@ -320,21 +316,26 @@ export class SearchIndex {
     if (at < 0) return [];
     const first = meta.dates[at][1];
     const end = Math.min(at + 1 < meta.dates.length ? meta.dates[at + 1][1] : meta.docs, meta.papers);
-    const per = meta.docsPerShard;
-    const shards = [];
-    for (let n = Math.floor(first / per); n <= Math.floor((end - 1) / per); n++) shards.push(this.recordShard(`docs/${n}.txt`));
-    const loaded = await Promise.all(shards);
-    const papers = [];
-    for (let doc = first; doc < end; doc++) {
-      const bytes = loaded[Math.floor(doc / per) - Math.floor(first / per)];
-      const offset = (doc % per) * meta.recordBytes;
-      papers.push(display(JSON.parse(DECODER.decode(bytes.subarray(offset, offset + meta.recordBytes))), meta));
-    }
-    return papers;
+    const docs = Array.from({ length: end - first }, (_, i) => first + i);
+    const shards = new Map(docs.map((doc) => place(doc, meta).shard).map((s) => [s, this.recordShard(s)]));
+    return Promise.all(docs.map(async (doc) => {
+      const { shard, offset } = place(doc, meta);
+      return display(recordAt(await shards.get(shard), offset, meta), meta);
+    }));
   }
 }
 
 const DECODER = new TextDecoder();
+
+/** Where a document's record is: its shard (docsPerShard records a file) and its offset there. */
+function place(doc, meta) {
+  return { shard: `docs/${Math.floor(doc / meta.docsPerShard)}.txt`, offset: (doc % meta.docsPerShard) * meta.recordBytes };
+}
+
+/** The record at an offset of some bytes: JSON padded with spaces to recordBytes. */
+function recordAt(bytes, offset, meta) {
+  return JSON.parse(DECODER.decode(bytes.subarray(offset, offset + meta.recordBytes)));
+}
 
 function display([title, url, date, topics, snippet, isPost], meta) {
   return { title, url, date, topics: topics.map((t) => meta.topics[t]), snippet, isPost: isPost === 1 };

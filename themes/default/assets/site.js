@@ -4,6 +4,9 @@
 const STORAGE_KEY = "digestgen-theme";
 const root = document.documentElement;
 
+/** A file beside this module, with its version (?v=…), so a deploy never pairs it with an older copy. */
+const besideThis = (file) => new URL(`${file}${new URL(import.meta.url).search}`, import.meta.url);
+
 // The live region that announces a save: in the page before anything is said in it, so screen readers hear it.
 const status = document.createElement("p");
 status.id = "save-status";
@@ -13,7 +16,7 @@ document.body.append(status);
 
 // The words of the controls only script can work (assets/words.json, from the strings file's "script"
 // section, with this module's version): made here, so no page's HTML carries a button it cannot use.
-const words = await fetch(new URL(`words.json${new URL(import.meta.url).search}`, import.meta.url))
+const words = await fetch(besideThis("words.json"))
   .then((r) => (r.ok ? r.json() : {}), () => ({}));
 
 function systemPrefersDark() {
@@ -159,19 +162,22 @@ function setUpSnippets() {
   const section = document.querySelector("[data-snippets]");
   const button = section?.querySelector(".snippets-toggle");
   if (!button) return;
-  let loaded = null;
+  // true once the snippets are in the rows; a failed load is tried again on the next click.
+  let loading = null;
   button.hidden = false;
   button.addEventListener("click", async () => {
     const on = button.getAttribute("aria-pressed") !== "true";
-    if (on && !loaded) loaded = addSnippets(section).catch(() => { loaded = null; });
-    if (on) await loaded;
-    button.setAttribute("aria-pressed", String(on && loaded !== null));
-    section.classList.toggle("with-snippets", on && loaded !== null);
+    if (on) {
+      loading ??= addSnippets(section).then(() => true, () => { loading = null; return false; });
+      if (!(await loading)) return;
+    }
+    button.setAttribute("aria-pressed", String(on));
+    section.classList.toggle("with-snippets", on);
   });
 }
 
 async function addSnippets(section) {
-  const { SearchIndex } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
+  const { SearchIndex } = await import(besideThis("search-core.js"));
   const papers = await SearchIndex.forBrowser(new URL(section.dataset.snippets, location.href).href).papersOf(section.dataset.date);
   const byUrl = new Map(papers.map((p) => [p.url, p.snippet]));
   for (const link of section.querySelectorAll("li.row > a:first-child")) {

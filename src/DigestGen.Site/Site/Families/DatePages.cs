@@ -23,12 +23,12 @@ public sealed class DatePages : IPageFamily
         {
             var day = new Day(dates[i], site.Index.PapersByDate.GetValueOrDefault(dates[i]) ?? [], site.Index.PostsByDate.GetValueOrDefault(dates[i]) ?? [],
                 i > 0 ? dates[i - 1] : null, i + 1 < dates.Count ? dates[i + 1] : null);
-            yield return new PagePlan(Routes.Date(day.Date), site.Hash(s => Inputs(s, day, "date")), () => Page(site, day, day.Papers.Count > ListViewFrom));
+            yield return new PagePlan(Routes.Date(day.Date), site.Hash(s => Inputs(s, day)), () => Page(site, day, day.Papers.Count > ListViewFrom));
         }
     }
 
-    internal static UInt128 Inputs(PageInputs inputs, Day day, string family) =>
-        inputs.Page(family).Add(day.Date).Add(day.Previous).Add(day.Next).Papers(day.Papers).Posts(day.Posts).Value;
+    internal static UInt128 Inputs(PageInputs inputs, Day day) =>
+        inputs.Page("date").Add(day.Date).Add(day.Previous).Add(day.Next).Papers(day.Papers).Posts(day.Posts).Value;
 
     private static SitePage Page(PlanContext site, Day day, bool listed)
     {
