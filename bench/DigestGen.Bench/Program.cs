@@ -99,6 +99,11 @@ if (args.Length >= 2 && args[0] == "search")
     {
         Console.WriteLine($"{r.Engine}: cold '{r.Query}' {r.ColdBytes / 1024.0:0.0} KB gz in {r.ColdRequests} requests, {r.ColdMs:0} ms; " +
                           $"follow-up {r.FollowUpBytes / 1024.0:0.0} KB gz in {r.FollowUpRequests} requests, {r.FollowUpMs:0} ms");
+        if (r.Engine == "DigestGen")
+        {
+            Console.WriteLine($"  settled (snippets read from result pages): cold {r.ColdSettledMs:0} ms, {r.ColdPageBytes / 1024.0:0.0} KB of pages; " +
+                              $"follow-up {r.FollowUpSettledMs:0} ms, {r.FollowUpPageBytes / 1024.0:0.0} KB of pages");
+        }
     }
 
     return 0;

@@ -13,7 +13,12 @@ namespace DigestGen.Bench;
 /// </summary>
 public static class SearchMeasurement
 {
-    public sealed record Result(string Engine, string Query, long ColdBytes, int ColdRequests, long FollowUpBytes, int FollowUpRequests, double ColdMs, double FollowUpMs);
+    /// <summary>
+    /// One engine's figures. Times are to results on screen; "settled" adds what the page changes after that
+    /// (snippets about the query, read from result pages), and "page bytes" are those pages' share of the bytes.
+    /// </summary>
+    public sealed record Result(string Engine, string Query, long ColdBytes, int ColdRequests, long FollowUpBytes, int FollowUpRequests, double ColdMs, double FollowUpMs,
+        double ColdSettledMs = 0, double FollowUpSettledMs = 0, long ColdPageBytes = 0, long FollowUpPageBytes = 0);
 
     public static async Task<List<Result>> RunAsync(string siteDir, string coldQuery, string followUpQuery)
     {
@@ -42,18 +47,20 @@ public static class SearchMeasurement
         var counter = new TransferCounter(page, "/digest/search/");
         await page.GotoAsync(url + "search/");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.EvaluateAsync(@"() => { window.__changed = 0; new MutationObserver(() => { window.__changed = performance.now(); })
-            .observe(document.getElementById('search-results'), { childList: true, subtree: true, characterData: true }); }");
+        // __drawn: the last time cards were added or removed (results on screen); __changed: anything in them (snippets too).
+        await page.EvaluateAsync(@"() => { window.__changed = 0; window.__drawn = 0; const list = document.getElementById('search-results');
+            new MutationObserver(() => { window.__drawn = performance.now(); }).observe(list, { childList: true });
+            new MutationObserver(() => { window.__changed = performance.now(); }).observe(list, { childList: true, subtree: true, characterData: true }); }");
 
         // Cold: everything the index sends from page load (meta.json) through the first query.
-        var coldMs = await TypeAndTime(page, cold);
-        var (coldBytes, coldRequests) = await counter.TotalAsync();
+        var (coldMs, coldSettled) = await TypeAndTime(page, cold);
+        var (coldBytes, coldRequests, coldPages) = await counter.TotalAsync();
 
         counter.Reset();
-        var followMs = await TypeAndTime(page, followUp);
-        var (followBytes, followRequests) = await counter.TotalAsync();
+        var (followMs, followSettled) = await TypeAndTime(page, followUp);
+        var (followBytes, followRequests, followPages) = await counter.TotalAsync();
         await context.CloseAsync();
-        return new Result("DigestGen", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs);
+        return new Result("DigestGen", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs, coldSettled, followSettled, coldPages, followPages);
     }
 
     /// <summary>
@@ -85,8 +92,11 @@ public static class SearchMeasurement
         });
     }
 
-    /// <summary>Types the query; the clock starts at the last keystroke and stops at the last change to the results.</summary>
-    private static async Task<double> TypeAndTime(IPage page, string query)
+    /// <summary>
+    /// Types the query; the clock starts at the last keystroke and stops when the cards are on screen, and again
+    /// when nothing in them has changed for a second (settled).
+    /// </summary>
+    private static async Task<(double Drawn, double Settled)> TypeAndTime(IPage page, string query)
     {
         var box = page.Locator("#search-q");
         await box.FillAsync(query[..^1]);
@@ -95,9 +105,10 @@ public static class SearchMeasurement
         var start = await page.EvaluateAsync<double>("performance.now()");
         await box.PressAsync(query[^1].ToString());
         await page.WaitForFunctionAsync($"() => (document.getElementById('search-app').dataset.ready ?? '') !== '{ready}'", null, new() { Timeout = 60000 });
-        await page.WaitForTimeoutAsync(200);
-        var end = await page.EvaluateAsync<double>("window.__changed");
-        return end - start;
+        await page.WaitForFunctionAsync("() => performance.now() - window.__changed > 1000", null, new() { Timeout = 60000, PollingInterval = 100 });
+        var drawn = await page.EvaluateAsync<double>("window.__drawn");
+        var changed = await page.EvaluateAsync<double>("window.__changed");
+        return (drawn - start, changed - start);
     }
 
     private static async Task<Result> Pagefind(IBrowser browser, string url, string cold, string followUp)
@@ -114,14 +125,14 @@ public static class SearchMeasurement
             const search = await window.pagefind.search(q);
             await Promise.all(search.results.slice(0, 20).map(r => r.data()));
             return performance.now() - t; }", cold);
-        var (coldBytes, coldRequests) = await counter.TotalAsync();
+        var (coldBytes, coldRequests, _) = await counter.TotalAsync();
         counter.Reset();
         var followMs = await page.EvaluateAsync<double>(@"async (q) => {
             const t = performance.now();
             const search = await window.pagefind.search(q);
             await Promise.all(search.results.slice(0, 20).map(r => r.data()));
             return performance.now() - t; }", followUp);
-        var (followBytes, followRequests) = await counter.TotalAsync();
+        var (followBytes, followRequests, _) = await counter.TotalAsync();
         await context.CloseAsync();
         return new Result("Pagefind", cold, coldBytes, coldRequests, followBytes, followRequests, coldMs, followMs);
     }
@@ -131,6 +142,7 @@ public static class SearchMeasurement
     {
         private readonly List<Task<long>> _sizes = new();
         private readonly List<(string Path, Task<long> Size)> _paths = new();
+        private readonly List<Task<long>> _pageSizes = new();
         private readonly string _prefix;
 
         public TransferCounter(IPage page, string prefix)
@@ -139,13 +151,20 @@ public static class SearchMeasurement
             page.Response += (_, response) =>
             {
                 var path = new Uri(response.Url).AbsolutePath;
-                if (path.StartsWith(_prefix, StringComparison.Ordinal) && !path.EndsWith("/index.html", StringComparison.Ordinal) && !path.EndsWith('/'))
+                // The index's files, and the pages the search reads a result's full text from (phrases, snippets).
+                var indexFile = path.StartsWith(_prefix, StringComparison.Ordinal) && !path.EndsWith("/index.html", StringComparison.Ordinal) && !path.EndsWith('/');
+                var page = response.Request.ResourceType == "fetch" && !path.Contains("/assets/", StringComparison.Ordinal);
+                if (indexFile || page)
                 {
                     lock (_sizes)
                     {
                         var size = GzipSize(response);
                         _sizes.Add(size);
-                        _paths.Add((path[_prefix.Length..], size));
+                        _paths.Add((indexFile ? path[_prefix.Length..] : path, size));
+                        if (!indexFile)
+                        {
+                            _pageSizes.Add(size);
+                        }
                     }
                 }
             };
@@ -157,18 +176,23 @@ public static class SearchMeasurement
             {
                 _sizes.Clear();
                 _paths.Clear();
+                _pageSizes.Clear();
             }
         }
 
-        public async Task<(long Bytes, int Requests)> TotalAsync()
+        /// <summary>Bytes and requests since the last reset, and the bytes of those that were pages rather than index files.</summary>
+        public async Task<(long Bytes, int Requests, long PageBytes)> TotalAsync()
         {
             Task<long>[] tasks;
+            Task<long>[] pageTasks;
             lock (_sizes)
             {
                 tasks = [.. _sizes];
+                pageTasks = [.. _pageSizes];
             }
 
             var sizes = await Task.WhenAll(tasks);
+            var pageBytes = (await Task.WhenAll(pageTasks)).Sum();
             if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
             {
                 // What a query fetched, grouped by file: where its bytes go.
@@ -184,7 +208,7 @@ public static class SearchMeasurement
                 }
             }
 
-            return (sizes.Sum(), sizes.Length);
+            return (sizes.Sum(), sizes.Length, pageBytes);
         }
 
         private static async Task<long> GzipSize(IResponse response)

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { indexTerms, parseQuery, withinOneEdit, SearchIndex, decodePostings } from "../../themes/default/assets/search-core.js";
+import { indexTerms, parseQuery, withinOneEdit, SearchIndex, decodePostings, hasPhrase, matcher, snippetAround } from "../../themes/default/assets/search-core.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../vectors/tokenizer.json", import.meta.url), "utf8"));
 
@@ -137,4 +137,42 @@ test("when no document has every word, any word will do, and the result says so"
   assert.equal(some.partial, true);
   assert.deepEqual(some.query.words, ["kv", "speech"]);
   assert.deepEqual(some.results.map((r) => r.doc).sort(), [0, 1]);
+});
+
+test("a phrase is its words one after the other, plurals allowed, stop words kept", () => {
+  assert.deepEqual(parseQuery('"state of the art" cache').phraseWords, [["state", "of", "the", "art"]]);
+  assert.deepEqual(parseQuery('"kivi"').phraseWords, []);
+  assert.ok(hasPhrase("Long-context models fail.", ["long", "context"]));
+  assert.ok(hasPhrase("over long contexts", ["long", "context"]));
+  assert.ok(!hasPhrase("long and short context", ["long", "context"]));
+  assert.ok(!hasPhrase("context long", ["long", "context"]));
+  assert.ok(hasPhrase("beats the state of the art.", ["state", "of", "the", "art"]));
+  assert.ok(!hasPhrase("the state of art", ["state", "of", "the", "art"]));
+});
+
+test("a phrase query keeps only the documents whose page has the phrase", async () => {
+  const pages = {
+    "papers/kivi/": { title: "KIVI", body: "A tuning-free KV cache quantization." },
+    "papers/speech/": { title: "Speech", body: "The cache of a kv store for speech." },
+  };
+  const idx = new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom([]), async (path) => () => pages[path]);
+  const { results, query } = await idx.search('"kv cache"');
+  assert.deepEqual(results.map((r) => r.doc).sort(), [0]);
+  const both = await idx.search("cache ");
+  const kept = [];
+  for (const r of both.results) if (await idx.hasPhrases(r.doc, query)) kept.push(r.doc);
+  assert.deepEqual(kept, [0]);
+});
+
+test("a snippet is the part of the text around the matched words, cut at words", () => {
+  const text = "Large language models are everywhere. They are slow at long inputs. " +
+    "We propose a method that evicts entries from the KV cache by attention score. It halves memory with no loss.";
+  const snippet = snippetAround(text, matcher(parseQuery("cache eviction ")), 120);
+  assert.ok(snippet.startsWith("…We propose a method"), snippet);
+  assert.ok(snippet.includes("KV cache"), snippet);
+  assert.ok(snippet.length <= 122, snippet);
+  assert.match(snippet, /(\w|\.)…?$/u);
+  assert.equal(snippetAround(text, matcher(parseQuery("speech ")), 120), null);
+  // A short text is itself, without ellipses.
+  assert.equal(snippetAround("KV cache quantization.", matcher(parseQuery("cache ")), 120), "KV cache quantization.");
 });

@@ -187,6 +187,8 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         await page.AddInitScriptAsync("window.shifted = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifted += e.value; }).observe({ type: 'layout-shift', buffered: true });");
         await page.GotoAsync(browser.Url + "search/?q=" + query);
         await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('result')");
+        // Snippets about the query replace first ones after the results are drawn: wait for their pages too.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var shifted = await page.EvaluateAsync<double>("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.shifted))))");
         Assert.InRange(shifted, 0, 0.02);
         await page.Context.CloseAsync();
@@ -206,6 +208,53 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('result')");
         Assert.Equal("kv cache quantization", await page.Locator("#search-q").InputValueAsync());
         Assert.True(await page.Locator("#search-results > li").CountAsync() > 0);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Issue 23: "long context" in quotes means the phrase. Among the 13 papers with both words, only those that have it word for word.</summary>
+    [Fact]
+    public async Task A_quoted_phrase_shows_only_papers_that_have_it()
+    {
+        var phrase = new Regex(@"\blong[\s-]+contexts?\b", RegexOptions.IgnoreCase);
+        var expected = browser.Site.Papers.RootElement.GetProperty("papers").EnumerateArray()
+            .Where(p => phrase.IsMatch(p.GetProperty("title").GetString()!) || phrase.IsMatch(p.GetProperty("abstract").GetString()!))
+            .Select(p => p.GetProperty("title").GetString()!)
+            .ToList();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "search/?q=%22long+context%22&kind=paper");
+        await WaitForResults(page);
+        var titles = await Titles(page);
+        Assert.InRange(expected.Count, 2, 10);
+        Assert.Equal(expected.Order(), titles.Order());
+        Assert.Equal($"{expected.Count} results.", await page.Locator("#search-status").TextContentAsync());
+
+        // Without quotes, the words anywhere: more papers.
+        await page.Locator("#search-q").FillAsync("long context ");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#search-results > li').length > {expected.Count}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_phrase_no_paper_has_says_so()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "search/?q=%22context+long%22");
+        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('phrase')");
+        Assert.Equal(0, await page.Locator("#search-results > li").CountAsync());
+        Assert.StartsWith("No paper has that exact phrase (papers with all of its words: ", await page.Locator("#search-status").TextContentAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Issue 23: where the abstract's opening does not have the query's words, the snippet is the part that does, highlighted.</summary>
+    [Fact]
+    public async Task A_snippet_shows_where_the_abstract_matches()
+    {
+        var page = await SearchAsync("speculative decoding ");
+        var matformer = page.Locator("#search-results > li", new() { HasText = "MatFormer" }).Locator(".snippet");
+        await matformer.Locator("mark").First.WaitForAsync();
+        var snippet = await matformer.TextContentAsync();
+        Assert.StartsWith("…", snippet);
+        Assert.Contains("speculative decoding", snippet, StringComparison.OrdinalIgnoreCase);
         await page.Context.CloseAsync();
     }
 }

@@ -40,7 +40,8 @@ export function indexTerms(text) {
  */
 export function parseQuery(input) {
   // words: what the query asks for as the reader typed it (folded), to say so when no document has them all.
-  const query = { terms: [], phrases: [], exclude: [], title: [], topics: [], prefix: null, words: [] };
+  // phraseWords: each "quoted phrase" as its folded words, stop words kept, to check it word for word (hasPhrase).
+  const query = { terms: [], phrases: [], phraseWords: [], exclude: [], title: [], topics: [], prefix: null, words: [] };
   const re = /(-?)(?:(title|topic):)?(?:"([^"]*)"?|(\S+))/g;
   let match;
   let last = null;
@@ -57,7 +58,13 @@ export function parseQuery(input) {
     if (terms.length === 0) { last = null; continue; }
     if (minus) { query.exclude.push(...terms); last = null; continue; }
     query.words.push(...words(text));
-    if (phrase !== undefined) { query.phrases.push(terms); query.terms.push(...terms); last = null; continue; }
+    if (phrase !== undefined) {
+      query.phrases.push(terms);
+      query.terms.push(...terms);
+      if (words(text).length > 1) query.phraseWords.push(words(text));
+      last = null;
+      continue;
+    }
     if (qualifier === "title") { query.title.push(...terms); last = null; continue; }
     query.terms.push(...terms);
     last = terms.length === 1 && match.index + match[0].length === input.length ? terms[0] : null;
@@ -85,6 +92,60 @@ export function withinOneEdit(a, b) {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/**
+ * True when text holds the phrase's words one after the other, each word as itself or its plural
+ * ("long context" is in "long-context models" and "long contexts"; not in "long and short context").
+ */
+export function hasPhrase(text, phraseWords) {
+  const want = phraseWords.map(stem);
+  const have = words(text).map(stem);
+  for (let i = 0; i + want.length <= have.length; i++) {
+    let j = 0;
+    while (j < want.length && have[i + j] === want[j]) j++;
+    if (j === want.length) return true;
+  }
+  return false;
+}
+
+/** Whether a word of the text is one the query matched: its term, or one the last word starts. */
+export function matcher(query) {
+  const terms = new Set([...query.terms, ...query.title]);
+  return (word) => {
+    const w = words(word)[0];
+    if (!w) return false;
+    const term = stem(w);
+    return terms.has(term) || (query.prefix !== null && term.startsWith(query.prefix));
+  };
+}
+
+const SNIPPET_WORD = /[\p{L}\p{Nd}]+/gu;
+
+/**
+ * The part of a text, at most about `length` characters, around the words the query matched: the
+ * window with the most different matched words, starting at its sentence when that fits, on word
+ * boundaries, with "…" where it cuts. Null when no word of the text matches.
+ */
+export function snippetAround(text, matches, length) {
+  const spans = [...text.matchAll(SNIPPET_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]), key: stem(fold(m[0])) }));
+  const hits = spans.filter((s) => s.hit);
+  if (hits.length === 0) return null;
+  let best = null;
+  for (const anchor of hits) {
+    // Start a little before the match (the words that lead to it), or at its sentence if that is close.
+    const dot = text.lastIndexOf(". ", anchor.start);
+    const sentence = dot < 0 ? 0 : dot + 2;
+    let start = anchor.start - sentence <= length / 2 ? sentence : spans.find((s) => s.start >= anchor.start - length / 4).start;
+    const first = spans.find((s) => s.start >= start) ?? anchor;
+    const inside = spans.filter((s) => s.start >= first.start && s.end <= first.start + length);
+    const last = inside.at(-1) ?? anchor;
+    const score = new Set(inside.filter((s) => s.hit).map((s) => s.key)).size;
+    if (best === null || score > best.score) best = { score, start: first.start, end: last.end };
+  }
+  // What is left after the last word may be only its full stop: then the snippet is the text's end.
+  const end = /^[\s\p{P}]*$/u.test(text.slice(best.end)) ? text.length : best.end;
+  return (best.start > 0 ? "…" : "") + text.slice(best.start, end).trimEnd() + (end < text.length ? "…" : "");
+}
+
 /** The index format this code reads: meta.json's version (SearchIndexWriter.FormatVersion). */
 export const INDEX_VERSION = 3;
 
@@ -106,11 +167,14 @@ export class SearchIndex {
    * @param {(url: string, first?: number, last?: number) => Promise<{ whole: boolean, bytes: Uint8Array }>} fetchBytes
    *   bytes first..last of a file by a Range request (the whole file when first is undefined); whole is true
    *   when the whole file came, asked or not (a host that ignores Range)
+   * @param {(path: string) => Promise<(id: string) => { title: string, body: string }>} readPage
+   *   a page of the site (path from the site root): what it says of a paper (title and abstract; id empty) or of a post (id)
    */
-  constructor(base, fetchJson, fetchBytes) {
+  constructor(base, fetchJson, fetchBytes, readPage = null) {
     this.base = base;
     this.fetchJson = fetchJson;
     this.fetchBytes = fetchBytes;
+    this.readPage = readPage;
     this.wholeShards = false;
     this.cache = new Map();
   }
@@ -131,7 +195,34 @@ export class SearchIndex {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
       return { whole: r.status !== 206, bytes: new Uint8Array(await r.arrayBuffer()) };
     };
-    return new SearchIndex(base, json, bytes);
+    // A document's full text is on its page: the search reads it there instead of shipping every abstract twice.
+    const page = async (path) => {
+      const r = await fetch(`${base}../${path}`);
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      const html = new DOMParser().parseFromString(await r.text(), "text/html");
+      return (id) => {
+        const post = id ? html.getElementById(id)?.querySelector(".post-text") : null;
+        if (id) return { title: "", body: post?.textContent ?? "" };
+        return { title: html.querySelector("h1")?.textContent ?? "", body: html.querySelector(".abstract")?.textContent ?? "" };
+      };
+    };
+    return new SearchIndex(base, json, bytes, page);
+  }
+
+  /** A document's title and full text ({ title, body }), read from its page; each page is fetched once. */
+  async text(doc) {
+    const { url } = await this.document(doc);
+    const [path, id = ""] = url.split("#");
+    const key = `page:${path}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.readPage(path));
+    return (await this.cache.get(key))(id);
+  }
+
+  /** True when the document has every "quoted phrase" of the query word for word, in its title or its text. */
+  async hasPhrases(doc, query) {
+    if (query.phraseWords.length === 0) return true;
+    const { title, body } = await this.text(doc);
+    return query.phraseWords.every((p) => hasPhrase(title, p) || hasPhrase(body, p));
   }
 
   meta() {

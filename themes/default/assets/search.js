@@ -2,9 +2,11 @@
 // keyboard navigation, and a live region announcing the count. Every string from the index or the
 // query is inserted with textContent, never as HTML.
 // search-core.js with this module's own version (?v=…), so a deploy never pairs it with an older copy.
-const { SearchIndex, words, stem } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
+const { SearchIndex, matcher, snippetAround } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
 
 const PAGE = 10;
+// The stored snippet is the abstract's first 120 characters; one about the query is as long (SearchIndexWriter.SnippetLength).
+const SNIPPET = 120;
 const app = document.getElementById("search-app");
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
@@ -26,6 +28,8 @@ const counted = (n) => (n === 0 ? say.resultsZero : n === 1 ? say.resultsOne : s
 const index = SearchIndex.forBrowser(app.dataset.index);
 const fields = ["topic", "kind", "sort", "from", "to"];
 let shown = 0;
+// How far down the results the phrase check has read, and how many passed it.
+let checked = 0;
 let current = null;
 let generation = 0;
 
@@ -54,13 +58,10 @@ function filters() {
   return Object.fromEntries(fields.map((f) => [f, form.elements[f].value]));
 }
 
-/** Appends text to an element, wrapping words whose term the query matched in <mark>. */
-function highlighted(element, text, terms, prefix) {
-  const parts = text.split(/([\p{L}\p{Nd}]+)/u);
-  for (const part of parts) {
-    const w = words(part)[0];
-    const term = w ? stem(w) : null;
-    if (term && (terms.has(term) || (prefix && term.startsWith(prefix)))) {
+/** Appends text to an element, wrapping the words the query matched in <mark>. */
+function highlighted(element, text, matches) {
+  for (const part of text.split(/([\p{L}\p{Nd}]+)/u)) {
+    if (part && matches(part)) {
       const mark = document.createElement("mark");
       mark.textContent = part;
       element.append(mark);
@@ -70,46 +71,116 @@ function highlighted(element, text, terms, prefix) {
   }
 }
 
+function card(d, matches) {
+  const li = document.createElement("li");
+  li.className = "card";
+  const h = document.createElement("h2");
+  h.className = "card-title";
+  const a = document.createElement("a");
+  a.href = root + d.url;
+  highlighted(a, d.title, matches);
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = `${d.isPost ? say.post : ""}${longDate(d.date)}`;
+  const snippet = document.createElement("p");
+  snippet.className = "snippet";
+  highlighted(snippet, d.snippet, matches);
+  li.append(h, meta, snippet);
+  if (d.topics.length) {
+    const chips = document.createElement("ul");
+    chips.className = "chips";
+    chips.setAttribute("aria-label", say.topics);
+    for (const [slug, name] of d.topics) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `${root}topics/${encodeURIComponent(slug)}/`;
+      link.textContent = name;
+      item.append(link);
+      chips.append(item);
+    }
+    li.append(chips);
+  }
+  return li;
+}
+
+/**
+ * Where the stored snippet (the abstract's opening) shows no matched word, the part of the full text
+ * around them takes its place, read from the document's page. It keeps the first one's height,
+ * dropping words at its end if it must, so nothing in view moves when it arrives.
+ */
+async function aboutTheQuery(element, doc, matches, ticket) {
+  let text;
+  try {
+    text = snippetAround((await index.text(doc)).body, matches, SNIPPET);
+  } catch {
+    return;
+  }
+  if (!text || ticket !== generation) return;
+  const height = element.getBoundingClientRect().height;
+  element.style.minHeight = `${height}px`;
+  let cut = text;
+  for (;;) {
+    element.replaceChildren();
+    highlighted(element, cut, matches);
+    if (element.getBoundingClientRect().height <= height + 0.5) break;
+    const shorter = cut.replace(/\s*\S+…?$/u, "…");
+    if (shorter === cut || shorter.length < 20) break;
+    cut = shorter;
+  }
+}
+
+/**
+ * The next page of results. A query with a "quoted phrase" shows only documents that have it word
+ * for word: each candidate's text is read and checked, in rank order, until a page is full.
+ */
 async function renderMore(ticket) {
   const { results, query } = current;
-  const terms = new Set([...query.terms, ...query.title]);
-  const slice = results.slice(shown, shown + PAGE);
-  const docs = await Promise.all(slice.map((r) => index.document(r.doc)));
-  if (ticket !== generation) return;
-  for (const d of docs) {
-    const li = document.createElement("li");
-    li.className = "card";
-    const h = document.createElement("h2");
-    h.className = "card-title";
-    const a = document.createElement("a");
-    a.href = root + d.url;
-    highlighted(a, d.title, terms, query.prefix);
-    h.append(a);
-    const meta = document.createElement("p");
-    meta.className = "meta";
-    meta.textContent = `${d.isPost ? say.post : ""}${longDate(d.date)}`;
-    const snippet = document.createElement("p");
-    snippet.className = "snippet";
-    highlighted(snippet, d.snippet, terms, query.prefix);
-    li.append(h, meta, snippet);
-    if (d.topics.length) {
-      const chips = document.createElement("ul");
-      chips.className = "chips";
-      chips.setAttribute("aria-label", say.topics);
-      for (const [slug, name] of d.topics) {
-        const item = document.createElement("li");
-        const link = document.createElement("a");
-        link.href = `${root}topics/${encodeURIComponent(slug)}/`;
-        link.textContent = name;
-        item.append(link);
-        chips.append(item);
-      }
-      li.append(chips);
-    }
-    list.append(li);
+  const matches = matcher(query);
+  const page = [];
+  while (page.length < PAGE && checked < results.length) {
+    const slice = results.slice(checked, checked + PAGE - page.length);
+    checked += slice.length;
+    const found = await Promise.all(slice.map(async (r) => ((await index.hasPhrases(r.doc, query)) ? [r.doc, await index.document(r.doc)] : null)));
+    if (ticket !== generation) return;
+    page.push(...found.filter((f) => f !== null));
   }
-  shown += slice.length;
-  more.hidden = shown >= results.length;
+  const cards = page.map(([doc, d]) => [doc, card(d, matches)]);
+  list.append(...cards.map(([, li]) => li));
+  shown += page.length;
+  more.hidden = checked >= results.length;
+  for (const [doc, li] of cards) {
+    const snippet = li.querySelector(".snippet");
+    if (snippet.querySelector("mark") === null) later(snippet, () => aboutTheQuery(snippet, doc, matches, ticket));
+  }
+}
+
+// Snippets about the query are read only for cards that come into view: a phone reading three results
+// fetches three pages, not ten.
+const waiting = new Map();
+const inView = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    inView.unobserve(entry.target);
+    waiting.get(entry.target)?.();
+    waiting.delete(entry.target);
+  }
+});
+
+function later(element, action) {
+  waiting.set(element, action);
+  inView.observe(element);
+}
+
+/** What the status line says of the results: their count, or for a phrase how many have it so far. */
+function summary(result) {
+  if (result.query.phraseWords.length === 0) {
+    const count = counted(result.total);
+    return result.partial ? `${say.partial.replace("{words}", result.query.words.join(", "))} ${count}` : count;
+  }
+  if (checked < result.total) return say.atLeast.replace("{results}", counted(shown));
+  if (shown === 0 && result.total > 0) return say.phraseNone.replace("{count}", String(result.total));
+  return counted(shown);
 }
 
 async function run() {
@@ -127,12 +198,13 @@ async function run() {
     if (ticket !== generation) return;
     current = result;
     shown = 0;
+    checked = 0;
+    inView.disconnect();
+    waiting.clear();
     list.replaceChildren();
     await renderMore(ticket);
     if (ticket !== generation) return;
-    status.textContent = result.partial
-      ? `${say.partial.replace("{words}", result.query.words.join(", "))} ${counted(result.total)}`
-      : counted(result.total);
+    status.textContent = summary(result);
     app.dataset.ready = String(ticket);
   } catch (error) {
     status.textContent = error.name === "IndexVersionError" ? say.reload : say.failed;
@@ -145,7 +217,11 @@ function links() { return [...list.querySelectorAll(".card-title a")]; }
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 input.addEventListener("input", run);
 for (const f of fields) form.elements[f].addEventListener("change", run);
-more.addEventListener("click", () => renderMore(generation));
+more.addEventListener("click", async () => {
+  const ticket = generation;
+  await renderMore(ticket);
+  if (ticket === generation) status.textContent = summary(current);
+});
 document.addEventListener("keydown", (event) => {
   const all = links();
   const at = all.indexOf(document.activeElement);
