@@ -73,8 +73,12 @@ const bytesFrom = (requests, ranges = true) => async (url, first, last) => {
 };
 const index = () => new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom([]));
 
-test("ranks by impact, requires every word, forgives a typo, expands a prefix", async () => {
-  assert.deepEqual((await index().search("kv cache ")).results.map((r) => r.doc), [0]);
+test("ranks by impact, every word first, forgives a typo, expands a prefix", async () => {
+  const kvCache = await index().search("kv cache ");
+  // Doc 1 has "cache" only: it follows, because fewer than a page of documents has both words.
+  assert.deepEqual(kvCache.results.map((r) => [r.doc, r.all]), [[0, true], [1, false]]);
+  assert.equal(kvCache.complete, 1);
+  assert.equal(kvCache.partial, false);
   assert.deepEqual((await index().search("cache ")).results.map((r) => r.doc), [0, 1]);
   assert.deepEqual((await index().search("quantizaton ")).results.map((r) => r.doc).sort(), [0, 2]);
   assert.deepEqual((await index().search("quant")).results.map((r) => r.doc).sort(), [0, 1, 2]);
@@ -87,6 +91,7 @@ test("filters and sorts", async () => {
   assert.deepEqual((await index().search("quant", { sort: "upvotes" })).results.map((r) => r.doc), [1, 0, 2]);
   assert.deepEqual((await index().search("quant", { sort: "newest" })).results[0].doc, 2);
   assert.deepEqual((await index().search("cache -speech")).results.map((r) => r.doc), [0]);
+  assert.deepEqual((await index().search("kv cache", { sort: "upvotes" })).results.map((r) => r.doc), [0, 1], "every word first, in any sort");
 });
 
 test("documents come back as data", async () => {
@@ -157,7 +162,7 @@ test("a phrase query keeps only the documents whose page has the phrase", async 
   };
   const idx = new SearchIndex("", async (path) => structuredClone(files[path]), bytesFrom([]), async (path) => () => pages[path]);
   const { results, query } = await idx.search('"kv cache"');
-  assert.deepEqual(results.map((r) => r.doc).sort(), [0]);
+  assert.deepEqual(results.filter((r) => r.all).map((r) => r.doc), [0]);
   const both = await idx.search("cache ");
   const kept = [];
   for (const r of both.results) if (await idx.hasPhrases(r.doc, query)) kept.push(r.doc);

@@ -158,6 +158,8 @@ export class IndexVersionError extends Error {
 }
 
 const PREFIX_EXPANSIONS = 12;
+// Below this many documents with every word (a page of results), documents with some of them follow.
+const FILL_BELOW = 10;
 const TYPO_MIN_LENGTH = 5;
 
 export class SearchIndex {
@@ -313,8 +315,9 @@ export class SearchIndex {
   }
 
   /**
-   * Runs a query. Every word must match (any of its completions or typo neighbours); when that
-   * leaves nothing, any word may. Returns { total, results: [{ doc, score }] } sorted as asked.
+   * Runs a query. Every word must match (any of its completions or typo neighbours); when that leaves
+   * fewer than a page, documents with some of the words follow. Returns { total, complete, partial,
+   * results: [{ doc, score, all }] }, those with every word (all) first, each part sorted as asked.
    */
   async search(input, filters = {}) {
     const query = parseQuery(input);
@@ -330,37 +333,38 @@ export class SearchIndex {
     const topicSets = [];
     for (const slug of topics) topicSets.push(await this.postings(`topic:${slug}`));
 
-    // When no document has every word, any word will do, and the result says so (partial).
     let scores = combine(groups, true);
-    let partial = false;
-    if (scores.size === 0 && groups.length > 1) {
-      scores = combine(groups, false);
-      partial = scores.size > 0;
-    }
     if (groups.length === 0 && topicSets.length > 0) scores = new Map([...topicSets[0].keys()].map((d) => [d, 0]));
     if (groups.length === 0 && topicSets.length === 0 && allowed) {
       const meta = await this.meta();
       scores = new Map();
       for (let d = 0; d < meta.docs; d++) if (allowed(d)) scores.set(d, 0);
     }
+    const kept = (doc) => !excluded.has(doc) && !(allowed && !allowed(doc)) && !topicSets.some((s) => !s.has(doc));
 
+    // Documents with every word come first. When they are fewer than a page, documents with some of the
+    // words follow them (most words first), and the result says so: "partial" when none has them all,
+    // "complete" the count of those that do.
     let results = [];
-    for (const [doc, score] of scores) {
-      if (excluded.has(doc) || (allowed && !allowed(doc)) || topicSets.some((s) => !s.has(doc))) continue;
-      results.push({ doc, score });
+    for (const [doc, score] of scores) if (kept(doc)) results.push({ doc, score, all: true });
+    const complete = results.length;
+    if (complete < FILL_BELOW && groups.length > 1) {
+      for (const [doc, score] of combine(groups, false)) if (!scores.has(doc) && kept(doc)) results.push({ doc, score, all: false });
     }
+    const partial = complete === 0 && results.length > 0;
 
     const sort = filters.sort || "relevance";
+    const first = (a, b) => Number(b.all) - Number(a.all);
     if (sort === "upvotes") {
       const upvotes = await this.load("upvotes.json");
-      results.sort((a, b) => upvotes[b.doc] - upvotes[a.doc] || b.score - a.score || b.doc - a.doc);
+      results.sort((a, b) => first(a, b) || upvotes[b.doc] - upvotes[a.doc] || b.score - a.score || b.doc - a.doc);
     } else if (sort === "newest") {
       for (const r of results) r.date = await this.dateOf(r.doc);
-      results.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.score - a.score || b.doc - a.doc);
+      results.sort((a, b) => first(a, b) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.score - a.score || b.doc - a.doc);
     } else {
-      results.sort((a, b) => b.score - a.score || b.doc - a.doc);
+      results.sort((a, b) => first(a, b) || b.score - a.score || b.doc - a.doc);
     }
-    return { total: results.length, results, query, partial };
+    return { total: results.length, results, query, partial, complete };
   }
 
   /**

@@ -176,7 +176,9 @@ function later(element, action) {
 function summary(result) {
   if (result.query.phraseWords.length === 0) {
     const count = counted(result.total);
-    return result.partial ? `${say.partial.replace("{words}", result.query.words.join(", "))} ${count}` : count;
+    const words = result.query.words.join(", ");
+    if (result.partial) return `${say.partial.replace("{words}", words)} ${count}`;
+    return result.complete < result.total ? `${say.some.replace("{words}", words)} ${count}` : count;
   }
   if (checked < result.total) return say.atLeast.replace("{results}", counted(shown));
   if (shown === 0 && result.total > 0) return say.phraseNone.replace("{count}", String(result.total));
