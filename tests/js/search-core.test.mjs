@@ -181,3 +181,15 @@ test("a snippet is the part of the text around the matched words, cut at words",
   // A short text is itself, without ellipses.
   assert.equal(snippetAround("KV cache quantization.", matcher(parseQuery("cache ")), 120), "KV cache quantization.");
 });
+
+test("a hyphenated word matches its parts or its joined form; a joined word matches its parts", async () => {
+  const q = parseQuery("kv-cache quant");
+  assert.deepEqual(q.compounds, [{ parts: ["kv", "cache"], joined: "kvcache" }]);
+  assert.deepEqual(q.terms, []);
+  assert.deepEqual((await index().search("kv-cache ")).results.filter((r) => r.all).map((r) => r.doc), [0]);
+  assert.deepEqual((await index().search("kvcache ")).results.map((r) => r.doc), [0]);
+  const joined = { ...files, "terms/0.json": { ...files["terms/0.json"], kvcache: encode([1, 40]) } };
+  const idx = new SearchIndex("", async (path) => structuredClone(joined[path]), bytesFrom([]));
+  assert.deepEqual((await idx.search("kv-cache ")).results.filter((r) => r.all).map((r) => r.doc).sort(), [0, 1]);
+  assert.ok(matcher(q)("KV"), "the parts are highlighted");
+});

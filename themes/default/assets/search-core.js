@@ -41,7 +41,8 @@ export function indexTerms(text) {
 export function parseQuery(input) {
   // words: what the query asks for as the reader typed it (folded), to say so when no document has them all.
   // phraseWords: each "quoted phrase" as its folded words, stop words kept, to check it word for word (hasPhrase).
-  const query = { terms: [], phrases: [], phraseWords: [], exclude: [], title: [], topics: [], prefix: null, words: [] };
+  // compounds: hyphenated words (gpt-oss, Qwen3-VL) as their parts and their joined form, either of which matches.
+  const query = { terms: [], phrases: [], phraseWords: [], compounds: [], exclude: [], title: [], topics: [], prefix: null, words: [] };
   const re = /(-?)(?:(title|topic):)?(?:"([^"]*)"?|(\S+))/g;
   let match;
   let last = null;
@@ -66,6 +67,11 @@ export function parseQuery(input) {
       continue;
     }
     if (qualifier === "title") { query.title.push(...terms); last = null; continue; }
+    if (terms.length > 1 && /^[\p{L}\p{Nd}]+(-[\p{L}\p{Nd}]+)+$/u.test(text)) {
+      query.compounds.push({ parts: terms, joined: stem(words(text).join("")) });
+      last = null;
+      continue;
+    }
     query.terms.push(...terms);
     last = terms.length === 1 && match.index + match[0].length === input.length ? terms[0] : null;
   }
@@ -109,7 +115,7 @@ export function hasPhrase(text, phraseWords) {
 
 /** Whether a word of the text is one the query matched: its term, or one the last word starts. */
 export function matcher(query) {
-  const terms = new Set([...query.terms, ...query.title]);
+  const terms = new Set([...query.terms, ...query.title, ...query.compounds.flatMap((c) => [...c.parts, c.joined])]);
   return (word) => {
     const w = words(word)[0];
     if (!w) return false;
@@ -271,17 +277,35 @@ export class SearchIndex {
       candidates.sort((a, b) => b[1] - a[1]);
       for (const [t] of candidates.slice(0, PREFIX_EXPANSIONS)) found.push([t, 0.9]);
     }
+    if (found.length === 0) found.push(...(await this.splits(term)));
     if (found.length === 0 && term.length >= TYPO_MIN_LENGTH) {
       for (const t in shard) if (withinOneEdit(term, t)) found.push([t, 0.7]);
     }
     return found;
   }
 
+  /** A joined word the index does not have ("gptoss") as two words it has ("gpt" and "oss"): [[left, right], weight] pairs. */
+  async splits(term) {
+    const pairs = [];
+    for (let i = 2; i <= term.length - 2; i++) pairs.push([term.slice(0, i), stem(term.slice(i))]);
+    const has = async (t) => t in (await this.shard(await this.shardIndex(t)));
+    const known = await Promise.all(pairs.map(async ([left, right]) => !STOP_WORDS.has(left) && !STOP_WORDS.has(right) && (await has(left)) && (await has(right))));
+    return pairs.filter((_, i) => known[i]).map((pair) => [pair, 0.8]);
+  }
+
+  /** Documents with both terms, each valued by the lesser of the two. */
+  async both([left, right]) {
+    const a = await this.postings(left);
+    const both = new Map();
+    for (const [doc, value] of await this.postings(right)) if (a.has(doc)) both.set(doc, Math.min(value, a.get(doc)));
+    return both;
+  }
+
   /** Postings of a group of alternatives: best weighted value per doc. */
   async group(alternatives, titleOnly = false) {
     const merged = new Map();
     for (const [term, weight] of alternatives) {
-      for (const [doc, value] of await this.postings(term)) {
+      for (const [doc, value] of await (Array.isArray(term) ? this.both(term) : this.postings(term))) {
         if (titleOnly && (value & 1) === 0) continue;
         const score = (value >> 1) * weight;
         if (score > (merged.get(doc) ?? 0)) merged.set(doc, score);
@@ -326,6 +350,16 @@ export class SearchIndex {
     for (const term of query.terms) groups.push(await this.group(await this.expand(term)));
     if (query.prefix) groups.push(await this.group(await this.expand(query.prefix, { prefix: true })));
     for (const term of query.title) groups.push(await this.group(await this.expand(term), true));
+    // A hyphenated word: its parts together, or its joined form. For the fill-up (some words), each part counts alone.
+    const loose = [...groups];
+    for (const { parts, joined } of query.compounds) {
+      const partGroups = await Promise.all(parts.map(async (p) => this.group(await this.expand(p))));
+      loose.push(...partGroups);
+      const split = combine(partGroups, true);
+      const whole = await this.group((await this.shard(await this.shardIndex(joined)))[joined] === undefined ? [] : [[joined, 1]]);
+      for (const [doc, score] of whole) if (score > (split.get(doc) ?? 0)) split.set(doc, score);
+      groups.push(split);
+    }
 
     const allowed = await this.allowed(filters);
     const excluded = new Set();
@@ -348,8 +382,8 @@ export class SearchIndex {
     let results = [];
     for (const [doc, score] of scores) if (kept(doc)) results.push({ doc, score, all: true });
     const complete = results.length;
-    if (complete < FILL_BELOW && groups.length > 1) {
-      for (const [doc, score] of combine(groups, false)) if (!scores.has(doc) && kept(doc)) results.push({ doc, score, all: false });
+    if (complete < FILL_BELOW && loose.length > 1) {
+      for (const [doc, score] of combine(loose, false)) if (!scores.has(doc) && kept(doc)) results.push({ doc, score, all: false });
     }
     const partial = complete === 0 && results.length > 0;
 
