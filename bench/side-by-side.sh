@@ -37,6 +37,10 @@ for seed in manifest["seed_files"]:
 open(sys.argv[2], "w").write("\n".join(lines) + "\n")
 PY
 
+bench=$repo/bench/DigestGen.Bench/bin/Release/net10.0/DigestGen.Bench
+probe() { [ -x "$bench" ] && "$bench" probe "$root" || echo "host probe: build bench first (dotnet build -c Release bench/DigestGen.Bench)"; }
+echo "before: $(probe)"
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 now() { date +%s%N; }
 
@@ -60,3 +64,4 @@ ours=$(median < "$root/digestgen.ms")
 theirs=$(median < "$root/hugo.ms")
 echo "papers=$n runs=$runs DigestGen median ${ours} ms ($(paste -sd/ "$root/digestgen.ms")), Hugo median ${theirs} ms ($(paste -sd/ "$root/hugo.ms")); Hugo/DigestGen $(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.1f", a / b}')x"
 echo "output: DigestGen $(du -sb "$root/out-digestgen" | cut -f1) bytes, Hugo $(du -sb "$root/public" | cut -f1) bytes"
+echo "after: $(probe)"

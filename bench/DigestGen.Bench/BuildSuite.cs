@@ -20,6 +20,8 @@ public static class BuildSuite
     {
         var table = new StringBuilder();
         var weights = new StringBuilder(OutputSize.Header);
+        // The machine before and after the runs: a suite takes minutes, and a noisy host shows as two different probes.
+        var before = HostProbe.Measure(root);
         table.AppendLine("| work | papers | wall (median of 3) | runs | peak memory | files written | stages (median run, ms) |");
         table.AppendLine("| --- | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (var n in sizes)
@@ -58,6 +60,8 @@ public static class BuildSuite
             log.WriteLine(table);
         }
 
+        table.AppendLine().AppendLine("before: " + before).AppendLine("after: " + HostProbe.Measure(root));
+        log.WriteLine(table);
         Console.WriteLine(table);
         Console.WriteLine(weights);
         log.WriteLine(weights);
@@ -85,6 +89,7 @@ public static class BuildSuite
     private static string Child(string bench, TextWriter log, params string[] args)
     {
         var info = new ProcessStartInfo(bench) { RedirectStandardOutput = true, UseShellExecute = false };
+        info.Environment["BENCH_PROBE"] = "0"; // the suite probes the host itself, once before and once after
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);

@@ -5,7 +5,8 @@ using DigestGen.Pipeline;
 
 // bench generate N DIR        write a synthetic content folder of N papers
 // bench add DIR K             add the K-th extra seed of 500 papers
-// bench build DIR OUT         one build, printing wall time per stage, peak memory and files written
+// bench build DIR OUT         one build, printing wall time per stage, peak memory and files written, then the host probe
+// bench probe DIR             the host probe alone: a fixed CPU workload on 1 and all cores, and the disk floor under DIR
 // bench micro [--filter X]   BenchmarkDotNet over the hot inner parts (parsers, tokenizer, topics, related papers, one page)
 // bench suite ROOT N…         the whole build benchmark (median of three runs per scenario), as a Markdown table
 // bench domdiff A B           compare every HTML page of two built sites as documents (exit 1 when any differs)
@@ -84,6 +85,19 @@ if (args.Length >= 3 && args[0] == "build")
         Console.WriteLine(line);
     }
 
+    // After the timed build and its peak memory: the machine of the day, so the figures above can be scaled.
+    if (Environment.GetEnvironmentVariable("BENCH_PROBE") != "0")
+    {
+        Console.WriteLine(HostProbe.Measure(args[2]));
+    }
+
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "probe")
+{
+    // bench probe DIR: the host probe alone (DIR: where the disk floor is measured, on the output's file system)
+    Console.WriteLine(HostProbe.Measure(args[1]));
     return 0;
 }
 
@@ -95,6 +109,7 @@ if (args.Length >= 2 && args[0] == "search")
     var files = Directory.EnumerateFiles(Path.Combine(args[1], "search"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("index.html")).ToList();
     Console.WriteLine($"index: {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1024} KB" +
                       (SearchMeasurement.Network is { } net ? $"; network: {net.RttMs} ms round trip, {net.Mbit} Mbit/s (Chromium emulation)" : "; network: loopback"));
+    Console.WriteLine(HostProbe.Measure(args[1]));
     foreach (var r in await SearchMeasurement.RunAsync(args[1], cold, follow))
     {
         Console.WriteLine($"{r.Engine}: cold '{r.Query}' {r.ColdBytes / 1024.0:0.0} KB gz in {r.ColdRequests} requests, {r.ColdMs:0} ms; " +
