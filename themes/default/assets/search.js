@@ -5,6 +5,8 @@
 const { SearchIndex, matcher, snippetAround } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
 
 const PAGE = 10;
+// At most this many candidates of a phrase query are checked in one round.
+const MAX_BATCH = 40;
 // The stored snippet is the abstract's first 120 characters; one about the query is as long (SearchIndexWriter.SnippetLength).
 const SNIPPET = 120;
 const app = document.getElementById("search-app");
@@ -28,7 +30,7 @@ const counted = (n) => (n === 0 ? say.resultsZero : n === 1 ? say.resultsOne : s
 const index = SearchIndex.forBrowser(app.dataset.index);
 const fields = ["topic", "kind", "sort", "from", "to"];
 let shown = 0;
-// How far down the results the phrase check has read, and how many passed it.
+// How far down the results the phrase check has read (all of them are shown when the query has no phrase).
 let checked = 0;
 let current = null;
 let generation = 0;
@@ -138,12 +140,21 @@ async function renderMore(ticket) {
   const { results, query } = current;
   const matches = matcher(query);
   const page = [];
+  let passed = 0;
+  let tried = 0;
   while (page.length < PAGE && checked < results.length) {
-    const slice = results.slice(checked, checked + PAGE - page.length);
+    // Each round costs two round trips (records, then pages): when few candidates have the phrase, check more at once.
+    const needed = PAGE - page.length;
+    const batch = tried === 0 ? needed : Math.min(MAX_BATCH, Math.ceil(needed / Math.max(passed / tried, needed / MAX_BATCH)));
+    const slice = results.slice(checked, checked + batch);
     checked += slice.length;
+    tried += slice.length;
     const found = await Promise.all(slice.map(async (r) => ((await index.hasPhrases(r.doc, query)) ? [r.doc, await index.document(r.doc)] : null)));
     if (ticket !== generation) return;
-    page.push(...found.filter((f) => f !== null));
+    // A larger round may find more than a page needs: they are shown too, rather than checked again later.
+    const kept = found.filter((f) => f !== null);
+    passed += kept.length;
+    page.push(...kept);
   }
   const cards = page.map(([doc, d]) => [doc, card(d, matches)]);
   list.append(...cards.map(([, li]) => li));
