@@ -27,8 +27,6 @@ internal sealed class ImpactPostings
         _values = values;
     }
 
-    private int TermCount => _start.Length - 1;
-
     public int Count(int term) => _start[term + 1] - _start[term];
 
     /// <summary>Appends the term's postings in <see cref="PostingsCodec"/> form.</summary>
@@ -41,14 +39,16 @@ internal sealed class ImpactPostings
         }
     }
 
-    /// <param name="termCount">How many term numbers there are (the build's term table).</param>
-    public static ImpactPostings Build(IReadOnlyList<SearchDocument> docs, int termCount)
+    /// <param name="termCount">How many term numbers there are (the build's term table, then joined forms it lacks).</param>
+    /// <param name="firstJoined">The first of the joined forms the table lacks (<paramref name="termCount"/> when none).</param>
+    /// <param name="joinedParts">For each of those, the term numbers of its parts.</param>
+    public static ImpactPostings Build(IReadOnlyList<SearchDocument> docs, int termCount, int firstJoined, IReadOnlyList<int[]> joinedParts)
     {
         var n = docs.Count;
         var entries = 0;
         foreach (var doc in docs)
         {
-            entries += doc.TitleTerms.Length;
+            entries += doc.TitleTerms.Length + doc.JoinedTitleTerms.Length + doc.JoinedBodyTerms.Length;
             foreach (var field in doc.BodyTerms)
             {
                 entries += field.Length;
@@ -82,6 +82,19 @@ internal sealed class ImpactPostings
                     lengths[d] += tf;
                     touched.Add(term);
                 }
+            }
+
+            // Joined forms of hyphenated words repeat words already counted: they add to a term's frequency, not to the length.
+            foreach (var (term, tf) in docs[d].JoinedTitleTerms)
+            {
+                slots[term] = (slots[term].Tf + (tf * SearchIndexWriter.TitleWeight), true);
+                touched.Add(term);
+            }
+
+            foreach (var (term, tf) in docs[d].JoinedBodyTerms)
+            {
+                slots[term].Tf += tf;
+                touched.Add(term);
             }
 
             foreach (var term in touched)
@@ -121,13 +134,44 @@ internal sealed class ImpactPostings
         }
 
         var postings = new ImpactPostings(start, postingDocs, values);
-        postings.Quantise(n, lengths);
+        postings.Quantise(n, lengths, firstJoined);
+        postings.ValueByParts(firstJoined, joinedParts);
         return postings;
     }
 
-    private void Quantise(int n, int[] lengths)
+    /// <param name="termCount">How many term numbers there are (the build's term table).</param>
+    public static ImpactPostings Build(IReadOnlyList<SearchDocument> docs, int termCount) => Build(docs, termCount, termCount, []);
+
+    /// <summary>
+    /// A joined form the build's table lacks ("llavakd" of "LLaVA-KD") is rare, so BM25 would score it above its
+    /// parts, and as a completion of "llava" it would outrank the papers about LLaVA. It gets the lesser impact
+    /// of its parts in each document instead (the least impact when none of them is indexed).
+    /// </summary>
+    private void ValueByParts(int firstJoined, IReadOnlyList<int[]> joinedParts)
     {
-        var termCount = TermCount;
+        for (var k = 0; k < joinedParts.Count; k++)
+        {
+            var term = firstJoined + k;
+            for (var i = _start[term]; i < _start[term + 1]; i++)
+            {
+                var impact = int.MaxValue;
+                foreach (var part in joinedParts[k])
+                {
+                    var at = Array.BinarySearch(_docs, _start[part], Count(part), _docs[i]);
+                    if (at >= 0)
+                    {
+                        impact = Math.Min(impact, _values[at] >> 1);
+                    }
+                }
+
+                _values[i] = ((impact == int.MaxValue ? 1 : impact) * 2) + (_values[i] & 1);
+            }
+        }
+    }
+
+    /// <summary>BM25F impacts of terms below <paramref name="termCount"/>, scaled on theirs alone.</summary>
+    private void Quantise(int n, int[] lengths, int termCount)
+    {
         var averageLength = n == 0 ? 1 : lengths.Average();
         var norms = new double[n];
         for (var d = 0; d < n; d++)
@@ -148,7 +192,7 @@ internal sealed class ImpactPostings
             return idfs[t] * (tf * (K1 + 1)) / (tf + norms[_docs[i]]);
         }
 
-        var scale = ImpactScale(Score);
+        var scale = ImpactScale(Score, termCount);
         for (var t = 0; t < termCount; t++)
         {
             for (var i = _start[t]; i < _start[t + 1]; i++)
@@ -163,11 +207,10 @@ internal sealed class ImpactPostings
     /// The score that maps to the top impact: the 99.9th percentile of all scores, so a handful of
     /// rare-term outliers do not squeeze every common term into the lowest few of the 63 levels.
     /// </summary>
-    private double ImpactScale(Func<int, int, double> score)
+    private double ImpactScale(Func<int, int, double> score, int termCount)
     {
         const int bins = 4096;
-        var termCount = TermCount;
-        var count = _docs.Length;
+        var count = _start[termCount];
         var max = 0.0;
         for (var t = 0; t < termCount; t++)
         {

@@ -12,4 +12,11 @@ public sealed record SearchDocument(
     string Snippet,
     int Upvotes,
     TermCount[] TitleTerms,
-    TermCount[][] BodyTerms);
+    TermCount[][] BodyTerms)
+{
+    /// <summary>The joined forms of the title's and the text's hyphenated words (<see cref="JoinedForms"/>), counted apart from the document's length.</summary>
+    public TermCount[] JoinedTitleTerms { get; init; } = [];
+
+    /// <inheritdoc cref="JoinedTitleTerms"/>
+    public TermCount[] JoinedBodyTerms { get; init; } = [];
+}

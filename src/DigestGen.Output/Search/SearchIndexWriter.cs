@@ -43,19 +43,22 @@ public static class SearchIndexWriter
     {
         var topics = digest.Taxonomy.All.Select(t => t.Slug).ToList();
         var topicIndex = topics.Select((slug, i) => (slug, i)).ToDictionary(x => x.slug, x => x.i, StringComparer.Ordinal);
-        var docs = Documents(digest, topicIndex);
+        var (docs, joined) = Documents(digest, topicIndex);
 
+        // The build's terms, then the joined forms it does not have, numbered after them.
         var table = digest.Terms.Table;
-        var postings = ImpactPostings.Build(docs, table.Count);
+        var termCount = table.Count;
+        var extra = NumberJoinedForms(docs, joined, table, termCount);
+        var postings = ImpactPostings.Build(docs, termCount + extra.Count, termCount, [.. extra.Select(e => e.Parts)]);
         var topicDocs = TopicDocs(docs, topics.Count);
 
         // Posting lists by key (a term, or a topic's pseudo-term): term numbers from 0, topic i as -1 - i.
         var keys = new List<(string Key, int Id)>();
-        for (var term = 0; term < table.Count; term++)
+        for (var term = 0; term < termCount + extra.Count; term++)
         {
             if (postings.Count(term) > 0)
             {
-                keys.Add((table[term], term));
+                keys.Add((term < termCount ? table[term] : extra[term - termCount].Joined, term));
             }
         }
 
@@ -133,15 +136,21 @@ public static class SearchIndexWriter
 
     private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Papers then posts, each oldest first: a kind or a date range is a range of ids.</summary>
-    private static List<SearchDocument> Documents(Digest digest, Dictionary<string, int> topicIndex)
+    /// <summary>
+    /// Papers then posts, each oldest first: a kind or a date range is a range of ids. With each document, the
+    /// joined forms of its title's and text's hyphenated words (<see cref="JoinedForms"/>), numbered later.
+    /// </summary>
+    private static (List<SearchDocument> Docs, List<(List<JoinedForms.Form> Title, List<JoinedForms.Form> Body)> Joined) Documents(Digest digest, Dictionary<string, int> topicIndex)
     {
         var byAge = digest.Papers.OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray();
         var papers = new SearchDocument[byAge.Length];
+        var joined = new (List<JoinedForms.Form> Title, List<JoinedForms.Form> Body)[byAge.Length];
         Parallel.For(0, byAge.Length, i =>
         {
             var p = byAge[i];
             var terms = digest.Terms.Of(p);
+            var text = p.Abstract.ToPlainText();
+            joined[i] = (JoinedForms.Forms(p.Title), JoinedForms.Forms(text));
             var topics = new List<int>(p.Topics.Count);
             foreach (var topic in p.Topics)
             {
@@ -157,7 +166,7 @@ public static class SearchIndexWriter
                 Routes.Paper(p.Slug),
                 p.DigestDate,
                 topics,
-                Snippet.Cut(p.Abstract.ToPlainText(), SnippetLength),
+                Snippet.Cut(text, SnippetLength),
                 p.Upvotes ?? 0,
                 terms.Title,
                 [terms.Abstract, terms.Organisation]);
@@ -173,8 +182,53 @@ public static class SearchIndexWriter
                 Snippet.Cut(p.Text.Replace('\n', ' '), SnippetLength),
                 0,
                 [],
-                [digest.Terms.Of(p)]));
-        return papers.Concat(posts).ToList();
+                [digest.Terms.Of(p)]))
+            .ToList();
+        var postsJoined = digest.Posts
+            .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => (new List<JoinedForms.Form>(), JoinedForms.Forms(p.Text)));
+        return (papers.Concat(posts).ToList(), joined.Concat(postsJoined).ToList());
+    }
+
+    /// <summary>
+    /// Gives each document its joined forms as counted terms: a form the build's table has keeps its number
+    /// (its postings gain the documents that hyphenate it), any other is numbered from <paramref name="termCount"/>
+    /// on, in document order. Returns those new forms, by number, each with the numbers of its parts.
+    /// </summary>
+    private static List<(string Joined, int[] Parts)> NumberJoinedForms(List<SearchDocument> docs, List<(List<JoinedForms.Form> Title, List<JoinedForms.Form> Body)> joined, TermTable table, int termCount)
+    {
+        var extra = new List<(string Joined, int[] Parts)>();
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        bool Known(string term, out int id) => table.TryGetId(term, out id) && id < termCount;
+        int Number(JoinedForms.Form form)
+        {
+            if (Known(form.Joined, out var id))
+            {
+                return id;
+            }
+
+            if (!numbers.TryGetValue(form.Joined, out id))
+            {
+                id = termCount + extra.Count;
+                numbers[form.Joined] = id;
+                extra.Add((form.Joined, [.. form.Parts.Select(p => Known(p, out var part) ? part : -1).Where(part => part >= 0)]));
+            }
+
+            return id;
+        }
+
+        TermCount[] Counted(List<JoinedForms.Form> forms) =>
+            forms.Count == 0 ? [] : [.. forms.GroupBy(Number).Select(g => new TermCount(g.Key, g.Count()))];
+
+        for (var i = 0; i < docs.Count; i++)
+        {
+            if (joined[i].Title.Count > 0 || joined[i].Body.Count > 0)
+            {
+                docs[i] = docs[i] with { JoinedTitleTerms = Counted(joined[i].Title), JoinedBodyTerms = Counted(joined[i].Body) };
+            }
+        }
+
+        return extra;
     }
 
     /// <summary>The documents of each topic (by index), in doc order.</summary>
