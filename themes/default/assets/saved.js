@@ -2,12 +2,15 @@
 // (data/briefs/<first hex digits of the id>.json, a few small files), exported as Markdown or BibTeX,
 // and "you may also like": the papers most often in the saved papers' related lists. Nothing is sent anywhere.
 
+// cards.js with this module's own version (?v=…), so a deploy never pairs it with an older copy; fetched
+// beside the briefs, so it adds no round trip.
+const cards = import(new URL(`cards.js${new URL(import.meta.url).search}`, import.meta.url));
+
 const SAVED_KEY = "digestgen-saved";
 const app = document.getElementById("saved-app");
 const say = app.dataset;
 const root = say.root;
 const topics = JSON.parse(say.topics);
-const months = say.months.split("|");
 const briefsUrl = root + "data/briefs/";
 
 function readSaved() {
@@ -19,11 +22,6 @@ function readSaved() {
 
 function writeSaved(ids) {
   try { localStorage.setItem(SAVED_KEY, JSON.stringify(ids)); } catch { /* storage may be disabled */ }
-}
-
-function longDate(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return y && m && d ? say.dateFormat.replace("%M", months[m - 1]).replace("%D", String(d)).replace("%Y", String(y)) : iso;
 }
 
 async function json(url) {
@@ -48,8 +46,8 @@ async function briefs(ids) {
   return found;
 }
 
-// A paper as a card; every value goes in as text, never as markup.
-function card(paper, extra) {
+// A paper as a card; every value goes in as text, never as markup. kit: cards.js.
+function card(kit, paper, extra) {
   const li = document.createElement("li");
   li.className = "card";
   const h = document.createElement("h2");
@@ -60,22 +58,10 @@ function card(paper, extra) {
   h.append(a);
   const meta = document.createElement("p");
   meta.className = "meta";
-  meta.textContent = longDate(paper.date) + (paper.upvotes > 0 ? ` · ▲ ${paper.upvotes}` : "") + (extra ? ` · ${extra}` : "");
+  meta.textContent = kit.longDate(paper.date, say) + (paper.upvotes > 0 ? ` · ▲ ${paper.upvotes}` : "") + (extra ? ` · ${extra}` : "");
   li.append(h, meta);
-  const names = paper.topics.filter((t) => topics[t]);
-  if (names.length) {
-    const chips = document.createElement("ul");
-    chips.className = "chips";
-    for (const t of names) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = `${root}topics/${t}/`;
-      link.textContent = topics[t];
-      item.append(link);
-      chips.append(item);
-    }
-    li.append(chips);
-  }
+  const names = paper.topics.filter((t) => topics[t]).map((t) => [t, topics[t]]);
+  if (names.length) li.append(kit.topicChips(root, names));
   return li;
 }
 
@@ -96,11 +82,11 @@ function removeButton(id, onRemoved) {
 const absolute = (url) => new URL(root + url, location.href).href;
 const bibtex = (text) => text.replace(/[{}\\]/g, (c) => `\\${c}`);
 
-function exportText(papers, format) {
+function exportText(papers, format, longDate) {
   if (format === "bibtex") {
-    return papers.map((p) => `@misc{${p.id},\n  title = {${bibtex(p.title)}},\n  year = {${p.date.slice(0, 4)}},\n  url = {${absolute(p.url)}},\n  note = {${say.bibNote.replace("{date}", longDate(p.date))}}\n}`).join("\n\n") + "\n";
+    return papers.map((p) => `@misc{${p.id},\n  title = {${bibtex(p.title)}},\n  year = {${p.date.slice(0, 4)}},\n  url = {${absolute(p.url)}},\n  note = {${say.bibNote.replace("{date}", longDate(p.date, say))}}\n}`).join("\n\n") + "\n";
   }
-  return papers.map((p) => `- [${p.title.replace(/[[\]]/g, (c) => `\\${c}`)}](${absolute(p.url)}) (${longDate(p.date)})`).join("\n") + "\n";
+  return papers.map((p) => `- [${p.title.replace(/[[\]]/g, (c) => `\\${c}`)}](${absolute(p.url)}) (${longDate(p.date, say)})`).join("\n") + "\n";
 }
 
 async function render() {
@@ -115,18 +101,19 @@ async function render() {
   if (ids.length === 0) return;
 
   let found;
-  try { found = await briefs(ids); } catch { empty.hidden = false; empty.textContent = say.failed; return; }
+  let kit;
+  try { [found, kit] = await Promise.all([briefs(ids), cards]); } catch { empty.hidden = false; empty.textContent = say.failed; return; }
   const papers = ids.map((id) => found.get(id)).filter(Boolean);
   for (const id of ids) {
     const paper = found.get(id);
-    const li = paper ? card(paper) : Object.assign(document.createElement("li"), { className: "card", textContent: say.gone.replace("{id}", id) });
+    const li = paper ? card(kit, paper) : Object.assign(document.createElement("li"), { className: "card", textContent: say.gone.replace("{id}", id) });
     li.prepend(removeButton(id, render));
     list.append(li);
   }
 
   const format = document.getElementById("saved-format");
   const text = document.getElementById("saved-text");
-  const fill = () => { text.value = exportText(papers, format.value); };
+  const fill = () => { text.value = exportText(papers, format.value, kit.longDate); };
   format.onchange = fill;
   fill();
 
@@ -137,7 +124,7 @@ async function render() {
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
   const liked = await briefs(top.map(([id]) => id)).catch(() => new Map());
   const moreList = document.getElementById("saved-more-list");
-  moreList.replaceChildren(...top.filter(([id]) => liked.has(id)).map(([id, n]) => card(liked.get(id), say.why.replace("{count}", String(n)))));
+  moreList.replaceChildren(...top.filter(([id]) => liked.has(id)).map(([id, n]) => card(kit, liked.get(id), say.why.replace("{count}", String(n)))));
   more.hidden = moreList.children.length === 0;
 }
 
@@ -158,7 +145,9 @@ if ("serviceWorker" in navigator) {
     const scripts = [...document.querySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")].map((e) => e.href || e.src);
     // site.js reads its words beside itself, with its version (assets/words.json?v=…).
     const words = scripts.filter((u) => /\/site\.js(\?|$)/.test(u)).map((u) => u.replace(/site\.js/, "words.json"));
-    const urls = [location.href.split("#")[0], ...scripts, ...words];
+    // And this script's own import, cards.js, with the same version.
+    const imports = scripts.filter((u) => /\/saved\.js(\?|$)/.test(u)).map((u) => u.replace(/saved\.js/, "cards.js"));
+    const urls = [location.href.split("#")[0], ...scripts, ...words, ...imports];
     (registration.active ?? navigator.serviceWorker.controller)?.postMessage({ cache: urls });
   }).catch(() => { /* no offline copy: the page still works online */ });
 }

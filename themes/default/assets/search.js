@@ -1,8 +1,10 @@
 // The search page: as-you-type results from the sharded index, filters and sort carried in the URL,
 // keyboard navigation, and a live region announcing the count. Every string from the index or the
 // query is inserted with textContent, never as HTML.
-// search-core.js with this module's own version (?v=…), so a deploy never pairs it with an older copy.
-const { SearchIndex, matcher, snippetAround } = await import(new URL(`search-core.js${new URL(import.meta.url).search}`, import.meta.url));
+// search-core.js and cards.js with this module's own version (?v=…), so a deploy never pairs it with older
+// copies; both at once, so they cost one round trip.
+const sibling = (file) => new URL(`${file}${new URL(import.meta.url).search}`, import.meta.url);
+const [{ SearchIndex, matcher, snippetAround }, { longDate, topicChips }] = await Promise.all([import(sibling("search-core.js")), import(sibling("cards.js"))]);
 
 const PAGE = 10;
 // At most this many candidates of a phrase query are checked in one round.
@@ -19,13 +21,6 @@ const root = app.dataset.root;
 // The page's words, from the theme's strings file (data-prompt, data-results-one, …): no English here.
 const say = app.dataset;
 
-// "2025-11-04" in the site's long date format ("November 4, 2025"), as every page writes dates.
-const months = say.months.split("|");
-function longDate(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return say.dateFormat.replace("%M", months[m - 1]).replace("%D", String(d)).replace("%Y", String(y));
-}
 const counted = (n) => (n === 0 ? say.resultsZero : n === 1 ? say.resultsOne : say.resultsOther).replace("{count}", String(n));
 const index = SearchIndex.forBrowser(app.dataset.index);
 const fields = ["topic", "kind", "sort", "from", "to"];
@@ -84,25 +79,12 @@ function card(d, matches) {
   h.append(a);
   const meta = document.createElement("p");
   meta.className = "meta";
-  meta.textContent = `${d.isPost ? say.post : ""}${longDate(d.date)}`;
+  meta.textContent = `${d.isPost ? say.post : ""}${longDate(d.date, say)}`;
   const snippet = document.createElement("p");
   snippet.className = "snippet";
   highlighted(snippet, d.snippet, matches);
   li.append(h, meta, snippet);
-  if (d.topics.length) {
-    const chips = document.createElement("ul");
-    chips.className = "chips";
-    chips.setAttribute("aria-label", say.topics);
-    for (const [slug, name] of d.topics) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = `${root}topics/${encodeURIComponent(slug)}/`;
-      link.textContent = name;
-      item.append(link);
-      chips.append(item);
-    }
-    li.append(chips);
-  }
+  if (d.topics.length) li.append(topicChips(root, d.topics, say.topics));
   return li;
 }
 
