@@ -1,5 +1,23 @@
-// What the search page and the reading list draw alike: dates in the site's long format, and a card's
-// topic chips. Every value goes in as text, never as markup.
+// What the search page and the reading list draw alike: a card with its title link and meta line, dates in
+// the site's long format, and a card's topic chips. Every value goes in as text, never as markup.
+
+/**
+ * <li class="card"><h2 class="card-title"><a href></a></h2><p class="meta"></p></li>: the link (to root + url)
+ * and the meta line are left for the caller to fill.
+ */
+export function cardFrame(root, url) {
+  const li = document.createElement("li");
+  li.className = "card";
+  const h = document.createElement("h2");
+  h.className = "card-title";
+  const a = document.createElement("a");
+  a.href = root + url;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  li.append(h, meta);
+  return { li, a, meta };
+}
 
 /**
  * "2025-11-04" in the site's long date format ("November 4, 2025"), as every page writes dates: say is

@@ -48,18 +48,9 @@ async function briefs(ids) {
 
 // A paper as a card; every value goes in as text, never as markup. kit: cards.js.
 function card(kit, paper, extra) {
-  const li = document.createElement("li");
-  li.className = "card";
-  const h = document.createElement("h2");
-  h.className = "card-title";
-  const a = document.createElement("a");
-  a.href = root + paper.url;
+  const { li, a, meta } = kit.cardFrame(root, paper.url);
   a.textContent = paper.title;
-  h.append(a);
-  const meta = document.createElement("p");
-  meta.className = "meta";
   meta.textContent = kit.longDate(paper.date, say) + (paper.upvotes > 0 ? ` · ▲ ${paper.upvotes}` : "") + (extra ? ` · ${extra}` : "");
-  li.append(h, meta);
   const names = paper.topics.filter((t) => topics[t]).map((t) => [t, topics[t]]);
   if (names.length) li.append(kit.topicChips(root, names));
   return li;

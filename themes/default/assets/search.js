@@ -4,7 +4,7 @@
 // search-core.js and cards.js with this module's own version (?v=…), so a deploy never pairs it with older
 // copies; both at once, so they cost one round trip.
 const sibling = (file) => new URL(`${file}${new URL(import.meta.url).search}`, import.meta.url);
-const [{ SearchIndex, matcher, snippetAround }, { longDate, topicChips }] = await Promise.all([import(sibling("search-core.js")), import(sibling("cards.js"))]);
+const [{ SearchIndex, matcher, snippetAround }, { cardFrame, longDate, topicChips }] = await Promise.all([import(sibling("search-core.js")), import(sibling("cards.js"))]);
 
 const PAGE = 10;
 // At most this many candidates of a phrase query are checked in one round.
@@ -69,21 +69,13 @@ function highlighted(element, text, matches) {
 }
 
 function card(d, matches) {
-  const li = document.createElement("li");
-  li.className = "card";
-  const h = document.createElement("h2");
-  h.className = "card-title";
-  const a = document.createElement("a");
-  a.href = root + d.url;
+  const { li, a, meta } = cardFrame(root, d.url);
   highlighted(a, d.title, matches);
-  h.append(a);
-  const meta = document.createElement("p");
-  meta.className = "meta";
   meta.textContent = `${d.isPost ? say.post : ""}${longDate(d.date, say)}`;
   const snippet = document.createElement("p");
   snippet.className = "snippet";
   highlighted(snippet, d.snippet, matches);
-  li.append(h, meta, snippet);
+  li.append(snippet);
   if (d.topics.length) li.append(topicChips(root, d.topics, say.topics));
   return li;
 }
