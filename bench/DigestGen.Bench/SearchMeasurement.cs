@@ -140,9 +140,8 @@ public static class SearchMeasurement
     /// <summary>Sums the gzip size of every response under a path since the last reset (a byte range: its raw size).</summary>
     private sealed class TransferCounter
     {
-        private readonly List<Task<long>> _sizes = new();
-        private readonly List<(string Path, Task<long> Size)> _paths = new();
-        private readonly List<Task<long>> _pageSizes = new();
+        // Every response counted since the last reset: its path, whether it was a page rather than an index file, its size.
+        private readonly List<(string Path, bool Page, Task<long> Size)> _responses = new();
         private readonly string _prefix;
 
         public TransferCounter(IPage page, string prefix)
@@ -156,15 +155,9 @@ public static class SearchMeasurement
                 var page = response.Request.ResourceType == "fetch" && !path.Contains("/assets/", StringComparison.Ordinal);
                 if (indexFile || page)
                 {
-                    lock (_sizes)
+                    lock (_responses)
                     {
-                        var size = GzipSize(response);
-                        _sizes.Add(size);
-                        _paths.Add((indexFile ? path[_prefix.Length..] : path, size));
-                        if (!indexFile)
-                        {
-                            _pageSizes.Add(size);
-                        }
+                        _responses.Add((indexFile ? path[_prefix.Length..] : path, !indexFile, GzipSize(response)));
                     }
                 }
             };
@@ -172,43 +165,32 @@ public static class SearchMeasurement
 
         public void Reset()
         {
-            lock (_sizes)
+            lock (_responses)
             {
-                _sizes.Clear();
-                _paths.Clear();
-                _pageSizes.Clear();
+                _responses.Clear();
             }
         }
 
         /// <summary>Bytes and requests since the last reset, and the bytes of those that were pages rather than index files.</summary>
         public async Task<(long Bytes, int Requests, long PageBytes)> TotalAsync()
         {
-            Task<long>[] tasks;
-            Task<long>[] pageTasks;
-            lock (_sizes)
+            List<(string Path, bool Page, Task<long> Size)> responses;
+            lock (_responses)
             {
-                tasks = [.. _sizes];
-                pageTasks = [.. _pageSizes];
+                responses = [.. _responses];
             }
 
-            var sizes = await Task.WhenAll(tasks);
-            var pageBytes = (await Task.WhenAll(pageTasks)).Sum();
+            await Task.WhenAll(responses.Select(r => r.Size));
             if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
             {
                 // What a query fetched, grouped by file: where its bytes go.
-                List<(string Path, Task<long> Size)> paths;
-                lock (_sizes)
+                foreach (var group in responses.GroupBy(r => r.Path).OrderByDescending(g => g.Sum(r => r.Size.Result)))
                 {
-                    paths = [.. _paths];
-                }
-
-                foreach (var group in paths.GroupBy(p => p.Path).OrderByDescending(g => g.Sum(p => p.Size.Result)))
-                {
-                    Console.WriteLine($"  {group.Key}: {group.Count()} × = {group.Sum(p => p.Size.Result) / 1024.0:0.0} KB");
+                    Console.WriteLine($"  {group.Key}: {group.Count()} × = {group.Sum(r => r.Size.Result) / 1024.0:0.0} KB");
                 }
             }
 
-            return (sizes.Sum(), sizes.Length, pageBytes);
+            return (responses.Sum(r => r.Size.Result), responses.Count, responses.Where(r => r.Page).Sum(r => r.Size.Result));
         }
 
         private static async Task<long> GzipSize(IResponse response)

@@ -39,11 +39,11 @@ internal sealed class ImpactPostings
         }
     }
 
-    /// <param name="termCount">How many term numbers there are (the build's term table, then joined forms it lacks).</param>
-    /// <param name="firstJoined">The first of the joined forms the table lacks (<paramref name="termCount"/> when none).</param>
-    /// <param name="joinedParts">For each of those, the term numbers of its parts.</param>
-    public static ImpactPostings Build(IReadOnlyList<SearchDocument> docs, int termCount, int firstJoined, IReadOnlyList<int[]> joinedParts)
+    /// <param name="firstJoined">How many terms the build's term table has: the joined forms it lacks are numbered from here.</param>
+    /// <param name="joinedParts">For each of those joined forms, the term numbers of its parts.</param>
+    public static ImpactPostings Build(IReadOnlyList<SearchDocument> docs, int firstJoined, IReadOnlyList<int[]> joinedParts)
     {
+        var termCount = firstJoined + joinedParts.Count;
         var n = docs.Count;
         var entries = 0;
         foreach (var doc in docs)
@@ -138,9 +138,6 @@ internal sealed class ImpactPostings
         postings.ValueByParts(firstJoined, joinedParts);
         return postings;
     }
-
-    /// <param name="termCount">How many term numbers there are (the build's term table).</param>
-    public static ImpactPostings Build(IReadOnlyList<SearchDocument> docs, int termCount) => Build(docs, termCount, termCount, []);
 
     /// <summary>
     /// A joined form the build's table lacks ("llavakd" of "LLaVA-KD") is rare, so BM25 would score it above its

@@ -16,9 +16,6 @@ public static class JoinedForms
     /// <summary>A hyphenated word as an index term (<c>pretraining</c>) and the index terms of its parts (<c>pre</c>, <c>training</c>).</summary>
     public readonly record struct Form(string Joined, IReadOnlyList<string> Parts);
 
-    /// <summary>Each hyphenated word's joined form, once per occurrence, in text order.</summary>
-    public static List<string> Of(string text) => Forms(text).Select(f => f.Joined).ToList();
-
     /// <summary>Each hyphenated word's joined form with its parts, once per occurrence, in text order.</summary>
     public static List<Form> Forms(string text)
     {
@@ -43,17 +40,18 @@ public static class JoinedForms
                 end++;
             }
 
-            var word = text.AsSpan(start, end - start + 1);
+            var word = text[start..(end + 1)];
             at = end;
-            if (word.Count('-') + 1 > MaxParts || word.Length > MaxLength || HasNumberPart(word))
+            var parts = word.Split('-');
+            if (parts.Length > MaxParts || word.Length > MaxLength || parts.Any(IsNumber))
             {
                 continue;
             }
 
-            var terms = Tokenizer.IndexTerms(word.ToString().Replace("-", "", StringComparison.Ordinal));
+            var terms = Tokenizer.IndexTerms(string.Concat(parts));
             if (terms.Count == 1)
             {
-                forms.Add(new Form(terms[0], Tokenizer.IndexTerms(word.ToString())));
+                forms.Add(new Form(terms[0], Tokenizer.IndexTerms(word)));
             }
         }
 
@@ -64,16 +62,5 @@ public static class JoinedForms
     /// "LLaVA-1.5", "GPT-4": a part that is only a number is a version, not half a word. Joined, such forms
     /// are rarer than the name, so as completions of it ("llava1" for "llava") they would outrank it.
     /// </summary>
-    private static bool HasNumberPart(ReadOnlySpan<char> word)
-    {
-        foreach (var part in word.ToString().Split('-'))
-        {
-            if (part.All(char.IsDigit))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsNumber(string part) => part.All(char.IsDigit);
 }

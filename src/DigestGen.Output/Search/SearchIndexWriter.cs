@@ -49,7 +49,7 @@ public static class SearchIndexWriter
         var table = digest.Terms.Table;
         var termCount = table.Count;
         var extra = NumberJoinedForms(docs, joined, table, termCount);
-        var postings = ImpactPostings.Build(docs, termCount + extra.Count, termCount, [.. extra.Select(e => e.Parts)]);
+        var postings = ImpactPostings.Build(docs, termCount, [.. extra.Select(e => e.Parts)]);
         var topicDocs = TopicDocs(docs, topics.Count);
 
         // Posting lists by key (a term, or a topic's pseudo-term): term numbers from 0, topic i as -1 - i.
@@ -171,8 +171,8 @@ public static class SearchIndexWriter
                 terms.Title,
                 [terms.Abstract, terms.Organisation]);
         });
-        var posts = digest.Posts
-            .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
+        var byDate = digest.Posts.OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var posts = byDate
             .Select(p => new SearchDocument(
                 true,
                 Snippet.Cut(p.Text.Replace('\n', ' '), 90),
@@ -184,9 +184,7 @@ public static class SearchIndexWriter
                 [],
                 [digest.Terms.Of(p)]))
             .ToList();
-        var postsJoined = digest.Posts
-            .OrderBy(p => p.DigestDate).ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => (new List<JoinedForms.Form>(), JoinedForms.Forms(p.Text)));
+        var postsJoined = byDate.Select(p => (new List<JoinedForms.Form>(), JoinedForms.Forms(p.Text)));
         return (papers.Concat(posts).ToList(), joined.Concat(postsJoined).ToList());
     }
 

@@ -134,11 +134,10 @@ if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("sw.js").then(async (registration) => {
     await navigator.serviceWorker.ready;
     const scripts = [...document.querySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")].map((e) => e.href || e.src);
-    // site.js reads its words beside itself, with its version (assets/words.json?v=…).
-    const words = scripts.filter((u) => /\/site\.js(\?|$)/.test(u)).map((u) => u.replace(/site\.js/, "words.json"));
-    // And this script's own import, cards.js, with the same version.
-    const imports = scripts.filter((u) => /\/saved\.js(\?|$)/.test(u)).map((u) => u.replace(/saved\.js/, "cards.js"));
-    const urls = [location.href.split("#")[0], ...scripts, ...words, ...imports];
+    // Files read beside a script, with its version: site.js's words (assets/words.json?v=…), this script's cards.js.
+    const beside = (script, file) => scripts.map((u) => new URL(u)).filter((u) => u.pathname.endsWith(`/${script}`))
+      .map((u) => Object.assign(u, { pathname: u.pathname.slice(0, -script.length) + file }).href);
+    const urls = [location.href.split("#")[0], ...scripts, ...beside("site.js", "words.json"), ...beside("saved.js", "cards.js")];
     (registration.active ?? navigator.serviceWorker.controller)?.postMessage({ cache: urls });
   }).catch(() => { /* no offline copy: the page still works online */ });
 }

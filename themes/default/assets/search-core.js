@@ -58,17 +58,18 @@ export function parseQuery(input) {
     const terms = indexTerms(text);
     if (terms.length === 0) { last = null; continue; }
     if (minus) { query.exclude.push(...terms); last = null; continue; }
-    query.words.push(...words(text));
+    const folded = words(text);
+    query.words.push(...folded);
     if (phrase !== undefined) {
       query.phrases.push(terms);
       query.terms.push(...terms);
-      if (words(text).length > 1) query.phraseWords.push(words(text));
+      if (folded.length > 1) query.phraseWords.push(folded);
       last = null;
       continue;
     }
     if (qualifier === "title") { query.title.push(...terms); last = null; continue; }
     if (terms.length > 1 && /^[\p{L}\p{Nd}]+(-[\p{L}\p{Nd}]+)+$/u.test(text)) {
-      query.compounds.push({ parts: terms, joined: stem(words(text).join("")) });
+      query.compounds.push({ parts: terms, joined: stem(folded.join("")) });
       last = null;
       continue;
     }
@@ -140,7 +141,7 @@ export function snippetAround(text, matches, length) {
     // Start a little before the match (the words that lead to it), or at its sentence if that is close.
     const dot = text.lastIndexOf(". ", anchor.start);
     const sentence = dot < 0 ? 0 : dot + 2;
-    let start = anchor.start - sentence <= length / 2 ? sentence : spans.find((s) => s.start >= anchor.start - length / 4).start;
+    const start = anchor.start - sentence <= length / 2 ? sentence : spans.find((s) => s.start >= anchor.start - length / 4).start;
     const first = spans.find((s) => s.start >= start) ?? anchor;
     const inside = spans.filter((s) => s.start >= first.start && s.end <= first.start + length);
     const last = inside.at(-1) ?? anchor;
@@ -356,7 +357,7 @@ export class SearchIndex {
       const partGroups = await Promise.all(parts.map(async (p) => this.group(await this.expand(p))));
       loose.push(...partGroups);
       const split = combine(partGroups, true);
-      const whole = await this.group((await this.shard(await this.shardIndex(joined)))[joined] === undefined ? [] : [[joined, 1]]);
+      const whole = await this.group([[joined, 1]]);
       for (const [doc, score] of whole) if (score > (split.get(doc) ?? 0)) split.set(doc, score);
       groups.push(split);
     }

@@ -114,21 +114,18 @@ async function renderMore(ticket) {
   const { results, query } = current;
   const matches = matcher(query);
   const page = [];
-  let passed = 0;
-  let tried = 0;
+  const from = checked;
   while (page.length < PAGE && checked < results.length) {
     // Each round costs two round trips (records, then pages): when few candidates have the phrase, check more at once.
     const needed = PAGE - page.length;
-    const batch = tried === 0 ? needed : Math.min(MAX_BATCH, Math.ceil(needed / Math.max(passed / tried, needed / MAX_BATCH)));
+    const tried = checked - from;
+    const batch = tried === 0 ? needed : Math.min(MAX_BATCH, Math.ceil(needed / Math.max(page.length / tried, needed / MAX_BATCH)));
     const slice = results.slice(checked, checked + batch);
     checked += slice.length;
-    tried += slice.length;
     const found = await Promise.all(slice.map(async (r) => ((await index.hasPhrases(r.doc, query)) ? [r.doc, await index.document(r.doc)] : null)));
     if (ticket !== generation) return;
     // A larger round may find more than a page needs: they are shown too, rather than checked again later.
-    const kept = found.filter((f) => f !== null);
-    passed += kept.length;
-    page.push(...kept);
+    page.push(...found.filter((f) => f !== null));
   }
   const cards = page.map(([doc, d]) => [doc, card(d, matches)]);
   list.append(...cards.map(([, li]) => li));
