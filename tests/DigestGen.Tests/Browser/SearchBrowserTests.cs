@@ -16,6 +16,15 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
         return page;
     }
 
+    /// <summary>The search page opened at a query string, once its status line says <paramref name="status"/>.</summary>
+    private async Task<IPage> OpenAsync(string queryString, string status = "result")
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url + "search/" + queryString);
+        await page.WaitForFunctionAsync("(s) => document.getElementById('search-status').textContent.includes(s)", status);
+        return page;
+    }
+
     private static async Task WaitForResults(IPage page) =>
         await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.match(/result|No results/)");
 
@@ -167,9 +176,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
     [Fact]
     public async Task When_no_paper_has_every_word_the_page_says_it_shows_some()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url + "search/?q=kivi+llava");
-        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('result')");
+        var page = await OpenAsync("?q=kivi+llava");
         Assert.StartsWith("No paper has all of kivi, llava; showing papers with some of them.", await page.Locator("#search-status").TextContentAsync());
         Assert.True(await page.Locator("#search-results > li").CountAsync() > 1);
         await page.Context.CloseAsync();
@@ -220,9 +227,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
             .Where(p => phrase.IsMatch(p.GetProperty("title").GetString()!) || phrase.IsMatch(p.GetProperty("abstract").GetString()!))
             .Select(p => p.GetProperty("title").GetString()!)
             .ToList();
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url + "search/?q=%22long+context%22&kind=paper");
-        await WaitForResults(page);
+        var page = await OpenAsync("?q=%22long+context%22&kind=paper");
         var titles = await Titles(page);
         Assert.InRange(expected.Count, 2, 10);
         Assert.Equal(expected.Order(), titles.Order());
@@ -237,9 +242,7 @@ public class SearchBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite
     [Fact]
     public async Task A_phrase_no_paper_has_says_so()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.Url + "search/?q=%22context+long%22");
-        await page.WaitForFunctionAsync("() => document.getElementById('search-status').textContent.includes('phrase')");
+        var page = await OpenAsync("?q=%22context+long%22", "phrase");
         Assert.Equal(0, await page.Locator("#search-results > li").CountAsync());
         Assert.StartsWith("No paper has that exact phrase (papers with all of its words: ", await page.Locator("#search-status").TextContentAsync());
         await page.Context.CloseAsync();
