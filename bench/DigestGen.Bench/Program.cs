@@ -72,7 +72,10 @@ if (args.Length >= 3 && args[0] == "build")
     }
 
     var watch = Stopwatch.StartNew();
-    var result = SiteBuilder.Build(new BuildOptions(args[1], args[2], new DateOnly(2030, 1, 1)) { ThemesDir = Path.Combine(FindRoot(), "themes") }, timings);
+    // BENCH_INTERPRET=1: every template rendered by Scriban's interpreter, not compiled.
+    var result = SiteBuilder.Build(
+        new BuildOptions(args[1], args[2], new DateOnly(2030, 1, 1)) { ThemesDir = Path.Combine(FindRoot(), "themes"), CompileTemplates = Environment.GetEnvironmentVariable("BENCH_INTERPRET") != "1" },
+        timings);
     watch.Stop();
     var p = result.Publish;
     Console.WriteLine($"papers={result.Summary.Papers} pages={result.Pages} wall_ms={watch.ElapsedMilliseconds} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} " +
@@ -124,6 +127,41 @@ if (args.Length >= 2 && args[0] == "search")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "render")
+{
+    // bench render CONTENT [ROUNDS]: the theme alone, every page rendered into a reused buffer on one thread, ROUNDS times (3 if not given).
+    // BENCH_INTERPRET=1 renders every template through Scriban's interpreter, not compiled; the hash of all pages tells whether the two agree.
+    var options = new BuildOptions(args[1], "/tmp/unused", new DateOnly(2030, 1, 1));
+    var digest = DigestLoader.Load(options, new StageTimings());
+    var theme = DigestGen.Render.Theme.Load(
+        DigestGen.Render.ThemeChain.Resolve(Path.Combine(FindRoot(), "themes"), "default"), "en", compileTemplates: Environment.GetEnvironmentVariable("BENCH_INTERPRET") != "1");
+    var planner = new DigestGen.Site.SitePlanner(digest, theme.Words);
+    var pages = planner.Pages([]).ToList();
+    var renderer = new DigestGen.Render.PageRenderer(theme, planner.Site, "x");
+    var buffer = new DigestGen.Render.PageBuffer();
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    for (var round = 0; round < rounds; round++)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        long bytes = 0;
+        var hash = new System.IO.Hashing.XxHash128();
+        foreach (var page in pages)
+        {
+            var html = renderer.Render(page, buffer);
+            bytes += html.Length;
+            hash.Append(html);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"round {round + 1}: {pages.Count} pages in {elapsed.TotalMilliseconds:0} ms ({elapsed.TotalMicroseconds / pages.Count:0.0} µs a page), {(GC.GetAllocatedBytesForCurrentThread() - allocated) / pages.Count / 1024.0:0.0} KB allocated a page, {bytes / 1024 / 1024} MB of UTF-8, hash {Convert.ToHexStringLower(hash.GetCurrentHash())[..12]}");
+    }
+
+    Console.WriteLine(theme.Interpreted.Count == 0 ? "every template compiled" : "interpreted: " + string.Join("; ", theme.Interpreted.Select(t => t.Value)));
+    Console.WriteLine(HostProbe.Measure(Path.GetTempPath()));
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "profile")
 {
     // Where render time goes: planning the pages, rendering them with the theme, encoding.
@@ -156,22 +194,26 @@ if (args.Length >= 2 && args[0] == "profile")
     w.Restart();
     html = pages.Select(renderer.Render).ToList();
     Console.WriteLine($"render again (1 thread, warm): {w.ElapsedMilliseconds} ms");
-    // Per page kind, one thread: making the page's model from its plan, and rendering it.
+    // Per page kind, one thread: making the page's model from its plan, and rendering it into a reused buffer, as a build does.
     var planMs = new Dictionary<string, double>();
+    var planBytes = new Dictionary<string, long>();
     foreach (var plan in new DigestGen.Site.SitePlanner(digest, theme.Words).PagePlans([]))
     {
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var started = Stopwatch.GetTimestamp();
         var template = plan.Page().Template;
         planMs[template] = planMs.GetValueOrDefault(template) + Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        planBytes[template] = planBytes.GetValueOrDefault(template) + GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
+    var buffer = new DigestGen.Render.PageBuffer();
     foreach (var kind in pages.GroupBy(p => p.Template))
     {
         w.Restart();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var kindBytes = kind.Sum(p => (long)renderer.Render(p).Length);
+        var kindBytes = kind.Sum(p => (long)renderer.Render(p, buffer).Length);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"  {kind.Key}: {kind.Count()} pages, model {planMs.GetValueOrDefault(kind.Key):0} ms, render {w.ElapsedMilliseconds} ms (1 thread, warm), {kindBytes / 1024 / 1024} MB of text, {allocated / 1024 / 1024} MB allocated");
+        Console.WriteLine($"  {kind.Key}: {kind.Count()} pages, model {planMs.GetValueOrDefault(kind.Key):0} ms and {planBytes.GetValueOrDefault(kind.Key) / kind.Count() / 1024.0:0.0} KB a page, render {w.ElapsedMilliseconds} ms and {allocated / kind.Count() / 1024.0:0.0} KB a page (1 thread, warm), {kindBytes / 1024 / 1024} MB of UTF-8");
     }
 
     w.Restart();

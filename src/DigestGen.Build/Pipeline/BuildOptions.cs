@@ -17,6 +17,9 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, DateOnly 
     /// <summary>The page families the site has (a page per paper, topic, date), in the order they are planned.</summary>
     public IReadOnlyList<Site.IPageFamily> PageFamilies { get; init; } = Site.PageFamilies.Default;
 
+    /// <summary>Whether theme templates are compiled where they can be (false: all rendered by Scriban's interpreter, the same pages more slowly; for comparing the two).</summary>
+    public bool CompileTemplates { get; init; } = true;
+
     /// <summary>Whether a build waits for another build of the same output folder to finish (false: it fails at once).</summary>
     public bool WaitForLock { get; init; } = true;
 

@@ -59,7 +59,7 @@ public static class SiteBuilder
         // and terms, not related papers), the memos' saving and papers.json are written beside related papers
         // and pages. The "search" stage is the wait for what is left of them.
         var listing = verified is not null ? Task.FromResult(verified) : Task.Run(() => OutputListing.Read(options.OutputDir, previous?.Published));
-        var compiling = Task.Run(() => Theme.Load(chain, config.Language));
+        var compiling = Task.Run(() => Theme.Load(chain, config.Language, options.CompileTemplates));
         using var output = StagedOutput.Begin(options.OutputDir, previous?.Published, listing);
         using var background = new BackgroundWork();
 

@@ -1,4 +1,5 @@
 using DigestGen.Config;
+using DigestGen.Render.Compiled;
 using DigestGen.Site;
 using Scriban;
 using Scriban.Runtime;
@@ -18,17 +19,36 @@ public sealed class Theme
     private readonly ThemeTemplates _templates;
     private readonly ThreadLocal<ThemeContext> _contexts;
 
-    private Theme(ThemeChain chain, Words words, ThemeTemplates templates)
+    private Theme(ThemeChain chain, Words words, ThemeTemplates templates, bool compile)
     {
         Chain = chain;
         Words = words;
         _templates = templates;
         var builtins = ThemeFunctions.Builtins(templates, words);
-        _contexts = new ThreadLocal<ThemeContext>(() => new ThemeContext(builtins));
+        var compiled = new Dictionary<Template, CompiledTemplate>(ReferenceEqualityComparer.Instance);
+        var interpreted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var template in templates.All)
+        {
+            string? reason = "compiling is off";
+            if (compile && TemplateCompiler.TryCompile(template, builtins, out reason) is { } ready)
+            {
+                compiled[template] = ready;
+            }
+            else
+            {
+                interpreted[template.SourceFilePath ?? ""] = reason ?? "";
+            }
+        }
+
+        Interpreted = interpreted;
+        _contexts = new ThreadLocal<ThemeContext>(() => new ThemeContext(builtins, compiled));
     }
 
     /// <summary>The theme's folder and its parents' (see <see cref="ThemeChain"/>).</summary>
     public ThemeChain Chain { get; }
+
+    /// <summary>The templates Scriban's interpreter renders, by file, each with the reason it was not compiled.</summary>
+    public IReadOnlyDictionary<string, string> Interpreted { get; }
 
     /// <summary>The words of the site's language (see <see cref="ThemeStrings"/>).</summary>
     public Words Words { get; }
@@ -48,10 +68,14 @@ public sealed class Theme
         Load(ThemeChain.Resolve(themesDir, name), language);
 
     /// <summary>Loads a resolved theme chain, with its words in <paramref name="language"/>.</summary>
-    public static Theme Load(ThemeChain chain, string language)
+    /// <param name="compileTemplates">
+    /// Whether to compile the templates that can be (see <see cref="TemplateCompiler"/>); false renders every one
+    /// through Scriban's interpreter, to compare the two.
+    /// </param>
+    public static Theme Load(ThemeChain chain, string language, bool compileTemplates = true)
     {
         var words = ThemeStrings.Load(chain, language).Words;
-        return new Theme(chain, words, ThemeTemplates.Load(chain, RequiredPages, words));
+        return new Theme(chain, words, ThemeTemplates.Load(chain, RequiredPages, words), compileTemplates);
     }
 
     /// <summary>A page template with its variables: the body the layout places in <c>{{ body }}</c>, rendered there (see <see cref="PageBody"/>).</summary>

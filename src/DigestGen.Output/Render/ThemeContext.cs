@@ -1,8 +1,10 @@
 using System.Collections;
+using DigestGen.Render.Compiled;
 using DigestGen.Site;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace DigestGen.Render;
 
@@ -21,11 +23,18 @@ namespace DigestGen.Render;
 internal sealed class ThemeContext : TemplateContext
 {
     private readonly List<StringWriter> _writers = [];
+    private readonly IReadOnlyDictionary<Template, CompiledTemplate> _compiled;
     private int _depth;
 
-    public ThemeContext(ScriptObject builtins)
+    // The compiled render under way, whose variables a function reads (card's root) and a partial it renders sees.
+    private RenderFrame? _frame;
+    private int _renders;
+
+    /// <param name="compiled">The theme's templates that <see cref="TemplateCompiler"/> compiled; any other renders through Scriban's interpreter.</param>
+    public ThemeContext(ScriptObject builtins, IReadOnlyDictionary<Template, CompiledTemplate> compiled)
         : base(builtins)
     {
+        _compiled = compiled;
         // A misspelt variable or field is an error naming its file, line and column, never an empty string.
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
@@ -99,19 +108,66 @@ internal sealed class ThemeContext : TemplateContext
     /// <summary>Renders <paramref name="template"/> into what this context is writing now, where it stands.</summary>
     public void RenderHere(Template template, ScriptObject variables) => RenderTo(((HtmlOutput)Output).Writer, template, variables);
 
+    /// <summary>A variable as the template being rendered sees it, compiled or not.</summary>
+    public object? Variable(ScriptVariableGlobal variable) =>
+        _frame is not null && _frame.TryFind(variable.Name, out var value) ? value : GetValue(variable);
+
     /// <summary>Renders <paramref name="template"/> straight to <paramref name="writer"/>, with <paramref name="variables"/> in scope.</summary>
     public void RenderTo(TextWriter writer, Template template, ScriptObject variables)
     {
-        PushOutput(new HtmlOutput(writer));
-        PushGlobal(variables);
+        var output = new HtmlOutput(writer);
+        var caller = _frame;
+        if (++_renders > RecursiveLimit)
+        {
+            _renders--;
+            throw new ScriptRuntimeException(new SourceSpan(template.SourceFilePath ?? "", default, default), $"more than {RecursiveLimit} templates inside one another: does a partial include itself?");
+        }
+
+        PushOutput(output);
         try
         {
-            template.Render(this);
+            if (_compiled.TryGetValue(template, out var compiled))
+            {
+                _frame = new RenderFrame(this, output, variables, caller, compiled.LoopDepth);
+                compiled.Run(_frame);
+                return;
+            }
+
+            // Scriban's interpreter sees the variables of the compiled renders that called it as globals beneath its own.
+            var pushed = PushGlobals(caller);
+            _frame = null;
+            PushGlobal(variables);
+            try
+            {
+                template.Render(this);
+            }
+            finally
+            {
+                PopGlobal();
+                for (var i = 0; i < pushed; i++)
+                {
+                    PopGlobal();
+                }
+            }
         }
         finally
         {
-            PopGlobal();
+            _frame = caller;
+            _renders--;
             PopOutput();
         }
+    }
+
+    /// <summary>Pushes the variables of a compiled render and its callers, outermost first; returns how many.</summary>
+    private int PushGlobals(RenderFrame? frame)
+    {
+        if (frame is null)
+        {
+            return 0;
+        }
+
+        var below = PushGlobals(frame.Caller);
+        PushGlobal(frame.Variables);
+        return below + 1;
     }
 }

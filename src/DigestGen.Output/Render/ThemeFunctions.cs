@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using DigestGen.Render.Compiled;
 using DigestGen.Site;
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -113,11 +115,18 @@ internal static class ThemeFunctions
     }
 
     /// <summary><c>{{ count page.paper_count "papers" }}</c>: "1 paper", "3 papers", from <c>counts.papers</c>.</summary>
-    private sealed class Count(Words words) : ThemeFunction(2, ScriptVarParamKind.None, typeof(string), [new(typeof(long), "number"), new(typeof(string), "noun")])
+    private sealed class Count(Words words) : DirectFunction(2, ScriptVarParamKind.None, typeof(string), [new(typeof(long), "number"), new(typeof(string), "noun")])
     {
-        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Call((ThemeContext)context, callerContext?.Span ?? context.CurrentSpan, [.. arguments], [], false);
+
+        public override object? Call(ThemeContext context, SourceSpan span, object?[] arguments, KeyValuePair<string, object?>[] named, bool asStatement)
         {
-            var span = callerContext?.Span ?? context.CurrentSpan;
+            if (arguments.Length != 2)
+            {
+                throw new ScriptRuntimeException(span, "count takes a number and a noun: count topic.count \"papers\"");
+            }
+
             var noun = context.ObjectToString(arguments[1]) ?? "";
             if (!words.Values.ContainsKey($"counts.{noun}.other"))
             {
@@ -132,18 +141,20 @@ internal static class ThemeFunctions
     /// <c>{{ tr "post.from" date: post.digest_date }}</c>: a string with its placeholders filled in from the named
     /// arguments. Of a <c>_html</c> string the result is markup, with the values escaped into it.
     /// </summary>
-    private sealed class Translate(Words words) : ThemeFunction(1, ScriptVarParamKind.Direct, typeof(object), [new(typeof(string), "key")])
+    private sealed class Translate(Words words) : DirectFunction(1, ScriptVarParamKind.Direct, typeof(object), [new(typeof(string), "key")])
     {
-        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Call((ThemeContext)context, callerContext?.Span ?? context.CurrentSpan, [.. arguments], [.. NamedArguments(context, callerContext)], false);
+
+        public override object? Call(ThemeContext context, SourceSpan span, object?[] arguments, KeyValuePair<string, object?>[] named, bool asStatement)
         {
-            var span = callerContext?.Span ?? context.CurrentSpan;
-            var key = arguments.Count > 0 ? context.ObjectToString(arguments[0]) ?? "" : "";
+            var key = arguments.Length > 0 ? context.ObjectToString(arguments[0]) ?? "" : "";
             if (!words.Values.ContainsKey(key))
             {
                 throw new ScriptRuntimeException(span, $"there is no string '{key}' in {words.Source}");
             }
 
-            var values = NamedArguments(context, callerContext).ToDictionary(StringComparer.Ordinal);
+            var values = named.ToDictionary(StringComparer.Ordinal);
 
             if (!key.EndsWith(Words.MarkupSuffix, StringComparison.Ordinal))
             {
@@ -213,9 +224,16 @@ internal static class ThemeFunctions
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
+    /// <summary>A function of ours that compiled templates call directly; Scriban's call evaluates the arguments and comes to the same place.</summary>
+    private abstract class DirectFunction(int parameters, ScriptVarParamKind kind, Type returns, ScriptParameterInfo[] infos)
+        : ThemeFunction(parameters, kind, returns, infos), IDirectFunction
+    {
+        public abstract object? Call(ThemeContext context, SourceSpan span, object?[] arguments, KeyValuePair<string, object?>[] named, bool asStatement);
+    }
+
     /// <summary>A function of ours that returns <see cref="Html"/>, so what it gives is written once, not escaped again.</summary>
     private abstract class MarkupFunction(int parameters, ScriptVarParamKind kind, ScriptParameterInfo parameter)
-        : ThemeFunction(parameters, kind, typeof(Html), [parameter]);
+        : DirectFunction(parameters, kind, typeof(Html), [parameter]);
 
     /// <summary>
     /// <c>{{ include "post" post: p }}</c>: <c>partials/post.html</c>, with each named argument as a variable.
@@ -225,35 +243,33 @@ internal static class ThemeFunctions
     private sealed class Include(ThemeTemplates templates) : MarkupFunction(1, ScriptVarParamKind.Direct, new(typeof(string), "partial"))
     {
         public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            Render(context, callerContext, arguments, inPlace: callerContext?.Parent is ScriptExpressionStatement && context.EnableOutput);
+            Call((ThemeContext)context, callerContext?.Span ?? context.CurrentSpan, [.. arguments], [.. NamedArguments(context, callerContext)], callerContext?.Parent is ScriptExpressionStatement);
 
-        /// <param name="inPlace">
-        /// Whether to render where the call stands and return nothing: for a call that is a statement of its own
-        /// (<c>{{ include "post" post: p }}</c>), which needs no string in between.
+        /// <param name="asStatement">
+        /// Whether the call is a statement of its own (<c>{{ include "post" post: p }}</c>): then the partial is
+        /// rendered where the call stands and nothing is returned, with no string in between.
         /// </param>
-        public Html? Render(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, bool inPlace)
+        public override object? Call(ThemeContext context, SourceSpan span, object?[] arguments, KeyValuePair<string, object?>[] named, bool asStatement)
         {
-            var span = callerContext?.Span ?? context.CurrentSpan;
-            var name = arguments.Count > 0 ? context.ObjectToString(arguments[0]) : null;
+            var name = arguments.Length > 0 ? context.ObjectToString(arguments[0]) : null;
             if (name is null || !templates.Partials.TryGetValue(name, out var partial))
             {
                 throw new ScriptRuntimeException(span, $"there is no partial '{name}' (looked for partials/{name}{ThemeTemplates.Extension})");
             }
 
             var variables = new ScriptObject();
-            foreach (var (variable, value) in NamedArguments(context, callerContext))
+            foreach (var (variable, value) in named)
             {
                 variables[variable] = value;
             }
 
-            var theme = (ThemeContext)context;
-            if (inPlace)
+            if (asStatement && context.EnableOutput)
             {
-                theme.RenderHere(partial, variables);
+                context.RenderHere(partial, variables);
                 return null;
             }
 
-            return theme.RenderToHtml(partial, variables);
+            return context.RenderToHtml(partial, variables);
         }
     }
 
@@ -267,13 +283,16 @@ internal static class ThemeFunctions
         private readonly ConcurrentDictionary<string, Html> _rendered = new(StringComparer.Ordinal);
 
         public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Call((ThemeContext)context, callerContext?.Span ?? context.CurrentSpan, [.. arguments], [], false);
+
+        public override object? Call(ThemeContext context, SourceSpan span, object?[] arguments, KeyValuePair<string, object?>[] named, bool asStatement) =>
             _rendered.GetOrAdd(
                 string.Join("\u0001", arguments.Select(a => context.ObjectToString(a))),
-                _ => include.Render(context, callerContext, arguments, inPlace: false)!);
+                _ => (Html)include.Call(context, span, arguments, [], asStatement: false)!);
     }
 
     /// <summary>A built-in function whose text result is markup (<c>html.escape</c>).</summary>
-    private sealed class Markup(IScriptCustomFunction inner) : MarkupFunction(inner.ParameterCount, inner.VarParamKind, inner.GetParameterInfo(0))
+    private sealed class Markup(IScriptCustomFunction inner) : ThemeFunction(inner.ParameterCount, inner.VarParamKind, typeof(Html), [inner.GetParameterInfo(0)])
     {
         public override ScriptParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
 
@@ -290,16 +309,19 @@ internal static class ThemeFunctions
         private static readonly ScriptVariableGlobal Root = new("root");
         private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Html>> _rendered = new();
 
-        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Call((ThemeContext)context, callerContext?.Span ?? context.CurrentSpan, [.. arguments], [], false);
+
+        public override object? Call(ThemeContext context, SourceSpan span, object?[] arguments, KeyValuePair<string, object?>[] named, bool asStatement)
         {
-            if (arguments.Count != 1 || arguments[0] is not { } paper)
+            if (arguments.Length != 1 || arguments[0] is not { } paper)
             {
-                throw new ScriptRuntimeException(callerContext?.Span ?? context.CurrentSpan, "card takes one paper");
+                throw new ScriptRuntimeException(span, "card takes one paper");
             }
 
-            var root = context.ObjectToString(context.GetValue(Root)) ?? "";
+            var root = context.ObjectToString(context.Variable(Root)) ?? "";
             var byRoot = _rendered.GetValue(paper, _ => new ConcurrentDictionary<string, Html>(StringComparer.Ordinal));
-            return byRoot.GetOrAdd(root, r => ((ThemeContext)context).RenderToHtml(partial, new ScriptObject { ["card"] = paper, ["root"] = r }));
+            return byRoot.GetOrAdd(root, r => context.RenderToHtml(partial, new ScriptObject { ["card"] = paper, ["root"] = r }));
         }
     }
 }

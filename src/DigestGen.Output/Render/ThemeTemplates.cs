@@ -28,6 +28,9 @@ internal sealed class ThemeTemplates
     /// <summary>By name (<c>post</c> for <c>partials/post.html</c>).</summary>
     public IReadOnlyDictionary<string, Template> Partials { get; }
 
+    /// <summary>Every template: the layout, the pages, the partials.</summary>
+    public IEnumerable<Template> All => Pages.Values.Concat(Partials.Values).Prepend(Layout);
+
     /// <summary>The templates of a theme and its parents, each from the nearest theme that has it, with <paramref name="words"/> written in (see <see cref="WordFolding"/>).</summary>
     public static ThemeTemplates Load(ThemeChain chain, IReadOnlyList<string> requiredPages, Words words)
     {

@@ -35,6 +35,9 @@ internal sealed class ViewModelAccessor : IObjectAccessor
             ? new ViewModelAccessor(t)
             : null);
 
+    /// <summary>The compiled getter of a member by its template name, or null when the type has no such member.</summary>
+    public Func<object, object?>? Getter(string member) => _getters.GetValueOrDefault(member);
+
     public Type? IndexType => null;
 
     public bool HasIndexer => false;

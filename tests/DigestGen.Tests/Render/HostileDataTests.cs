@@ -46,6 +46,10 @@ public class HostileDataTests
         var html = new PageRenderer(theme, site, Hostile).Render(page);
         var document = new HtmlParser().ParseDocument(html);
 
+        // The page as Scriban's interpreter renders it, which compiled templates must match byte for byte.
+        var interpreted = Theme.Load(ThemeChain.Resolve(RepoPaths.Themes, "default"), "en", compileTemplates: false);
+        Assert.Equal(new PageRenderer(interpreted, site, Hostile).Render(page), html);
+
         Assert.Empty(document.QuerySelectorAll("x-evil"));
         Assert.All(document.QuerySelectorAll("script"), s => Assert.DoesNotContain("alert", s.TextContent));
         foreach (var element in document.All)

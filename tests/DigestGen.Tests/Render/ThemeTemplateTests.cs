@@ -117,4 +117,17 @@ public class ThemeTemplateTests
 
         Assert.Contains("partials/nope.html", error.Message);
     }
+
+    [Fact]
+    public void A_page_over_a_megabyte_is_written_whole()
+    {
+        using var dir = new TempDir();
+        var theme = ThemeWith(dir, "{{ for tag in page.tags }}<p>{{ tag }}</p>\n{{ end }}[end]");
+        var tags = Enumerable.Range(0, 30_000).Select(i => $"tag {i} " + new string('x', 60)).ToList();
+
+        var html = Render(theme, new Named("n", tags, 0));
+
+        Assert.True(html.Length > 2_000_000, $"{html.Length} characters");
+        Assert.EndsWith("[end]", html);
+    }
 }
