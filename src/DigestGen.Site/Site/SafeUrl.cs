@@ -8,9 +8,20 @@ namespace DigestGen.Site;
 /// </summary>
 public static class SafeUrl
 {
+    private static readonly System.Buffers.SearchValues<char> SchemeOrPath = System.Buffers.SearchValues.Create(":/?#");
+
     public static bool IsAllowed(string? url, bool image = false)
     {
         if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+
+        // Whichever of ':', '/', '?' and '#' comes first decides whether there is a scheme; the characters a
+        // browser ignores are none of them, so they cannot change which comes first. Most links are relative
+        // (every {{ root }} of a page), and this answers them without building the cleaned string below.
+        var first = url.AsSpan().IndexOfAny(SchemeOrPath);
+        if (first < 0 || url[first] != ':')
         {
             return true;
         }
