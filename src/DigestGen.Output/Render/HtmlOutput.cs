@@ -69,7 +69,8 @@ internal sealed class HtmlOutput(TextWriter writer) : IScriptOutput
 
     private static bool EndsWithUrlAttribute(ReadOnlySpan<char> text)
     {
-        if (text[^1] is not ('"' or '\''))
+        // Every attribute below ends in =" or ='.
+        if (text.Length < 2 || text[^1] is not ('"' or '\'') || text[^2] != '=')
         {
             return false;
         }

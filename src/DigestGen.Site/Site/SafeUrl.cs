@@ -26,18 +26,14 @@ public static class SafeUrl
             return true;
         }
 
-        var cleaned = new string(url.Where(c => c > ' ' && c != '\u007F').ToArray());
-        var colon = cleaned.IndexOf(':');
-        var end = cleaned.IndexOfAny(['/', '?', '#']);
-        if (colon < 0 || (end >= 0 && end < colon))
-        {
-            // No scheme: a relative URL, an anchor or a path.
-            return true;
-        }
-
-        var scheme = cleaned[..colon].ToLowerInvariant();
-        return scheme is "http" or "https" or "mailto"
-            || (image && scheme == "data" && cleaned[(colon + 1)..].StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+        // Characters a browser ignores are dropped before the scheme is read; most URLs have none, and keep their string.
+        var cleaned = url.AsSpan().ContainsAnyInRange('\0', ' ') || url.Contains('\u007F', StringComparison.Ordinal)
+            ? new string(url.Where(c => c > ' ' && c != '\u007F').ToArray())
+            : url;
+        var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
+        var scheme = cleaned.AsSpan(0, colon);
+        return scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase)
+            || (image && scheme.Equals("data", StringComparison.OrdinalIgnoreCase) && cleaned.AsSpan(colon + 1).StartsWith("image/", StringComparison.OrdinalIgnoreCase)
                 && !cleaned.StartsWith("data:image/svg", StringComparison.OrdinalIgnoreCase));
     }
 }
