@@ -19,6 +19,10 @@ namespace DigestGen.Render;
 /// every page it renders: its caches of member accessors and parsed partials would cost more to
 /// build per page than the page itself.
 /// </para>
+/// <para>
+/// A template <see cref="TemplateCompiler"/> compiled runs as delegates in this context, any other through
+/// Scriban's interpreter (<see cref="RenderTo"/> chooses); the two see each other's variables.
+/// </para>
 /// </summary>
 internal sealed class ThemeContext : TemplateContext
 {

@@ -25,27 +25,7 @@ public class CompiledTemplateTests
     /// <summary>A theme with <paramref name="home"/> as the home page and the given files, loaded compiled and interpreted.</summary>
     private static (Theme Compiled, Theme Interpreted) Themes(TempDir dir, string home, params (string Path, string Text)[] more)
     {
-        var root = dir.Combine("themes", "t");
-        void Write(string path, string text)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
-            File.WriteAllText(Path.Combine(root, path), text);
-        }
-
-        Write("layouts/base.html", "{{ body }}");
-        Write("strings/en.yml", File.ReadAllText(Path.Combine(RepoPaths.Themes, "default", "strings", "en.yml")));
-        foreach (var page in Theme.RequiredPages)
-        {
-            Write($"pages/{page}.html", "");
-        }
-
-        Write("pages/home.html", home);
-        foreach (var (path, text) in more)
-        {
-            Write(path, text);
-        }
-
-        var chain = ThemeChain.Resolve(dir.Combine("themes"), "t");
+        var chain = ThemeChain.Resolve(ThemeFolder.Write(dir, home, more), ThemeFolder.Name);
         return (Theme.Load(chain, "en"), Theme.Load(chain, "en", compileTemplates: false));
     }
 

@@ -11,30 +11,8 @@ public class ThemeTemplateTests
     private sealed record Named(string Name, IReadOnlyList<string> Tags, int Count);
 
     /// <summary>A theme of its own in a temp folder: <paramref name="home"/> as the home page, the other pages empty.</summary>
-    private static Theme ThemeWith(TempDir dir, string home, params (string Path, string Text)[] more)
-    {
-        var root = dir.Combine("themes", "t");
-        void Write(string path, string text)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
-            File.WriteAllText(Path.Combine(root, path), text);
-        }
-
-        Write("layouts/base.html", "{{ body }}");
-        Write("strings/en.yml", File.ReadAllText(Path.Combine(RepoPaths.Themes, "default", "strings", "en.yml")));
-        foreach (var page in Theme.RequiredPages)
-        {
-            Write($"pages/{page}.html", "");
-        }
-
-        Write("pages/home.html", home);
-        foreach (var (path, text) in more)
-        {
-            Write(path, text);
-        }
-
-        return Theme.Load(dir.Combine("themes"), "t");
-    }
+    private static Theme ThemeWith(TempDir dir, string home, params (string Path, string Text)[] more) =>
+        Theme.Load(ThemeFolder.Write(dir, home, more), ThemeFolder.Name);
 
     private static string Render(Theme theme, object model) =>
         new PageRenderer(theme, new SiteInfo("S", "", "en", ""), "v").Render(
