@@ -76,6 +76,38 @@ public sealed class OutputListing
         return listing;
     }
 
+    /// <summary>
+    /// The listing of a site just moved whole into an output folder that held nothing of anyone else's (see
+    /// <see cref="OutputFolder"/>), whose files are known: a stat for each of <paramref name="files"/> and each folder
+    /// holding them, on both cores. Walking the tree instead opens every folder, on one thread: at 100,000 pages that
+    /// was most of a clean build's publish stage.
+    /// </summary>
+    public static OutputListing OfKnown(string outputDir, IEnumerable<string> files)
+    {
+        var listing = new OutputListing(Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar), new Dictionary<string, (long, long)>(StringComparer.Ordinal), new Dictionary<string, long>(StringComparer.Ordinal));
+        var fileList = files.Where(f => !Kept.Contains(f)).ToArray();
+        var states = listing.StatAll<(long, long)>(fileList, static path => new FileInfo(path) is { Exists: true } info ? (info.Length, info.LastWriteTimeUtc.Ticks) : null);
+        for (var i = 0; i < fileList.Length; i++)
+        {
+            if (states[i] is { } state)
+            {
+                listing.Files[fileList[i]] = state;
+            }
+        }
+
+        var folderList = FoldersHolding(fileList).ToArray();
+        var times = listing.StatAll<long>(folderList, static path => new DirectoryInfo(path) is { Exists: true } info ? info.LastWriteTimeUtc.Ticks : null);
+        for (var i = 0; i < folderList.Length; i++)
+        {
+            if (times[i] is { } time)
+            {
+                listing.Folders[folderList[i]] = time;
+            }
+        }
+
+        return listing;
+    }
+
     /// <summary>Asks again about the folders that hold <paramref name="changed"/> files (and their parents), after files were moved in or removed.</summary>
     public void Refresh(IEnumerable<string> changed)
     {

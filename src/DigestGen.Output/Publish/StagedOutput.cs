@@ -155,7 +155,7 @@ public sealed class StagedOutput : IDisposable
 
             journal.Commit(_outputDir);
             PublishJournal.Discard(_outputDir);
-            var fresh = OutputListing.Read(_outputDir);
+            var fresh = OutputListing.OfKnown(_outputDir, _files.Keys);
             var all = _files.Keys.Order(StringComparer.Ordinal).ToList();
             return new PublishReport(all.Count, 0, 0, all, Published(relative => fresh.Files[relative]), fresh.Folders);
         }

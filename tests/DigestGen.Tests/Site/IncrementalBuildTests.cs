@@ -189,6 +189,32 @@ public class IncrementalBuildTests
         Assert.Equal(0, Build(content).Publish.Removed);
     }
 
+    /// <summary>
+    /// A clean build records its files and folders from what it wrote, not by walking output/: files put into its
+    /// folders afterwards are still found (none at the top, whose change would send the listing through everything).
+    /// </summary>
+    [Fact]
+    public void Files_put_into_any_folder_after_a_clean_build_are_removed()
+    {
+        using var content = Site();
+        var first = Build(content);
+        var paperFolder = Path.GetDirectoryName(PaperPage(content, "speech-synthesis"))!;
+        var strays = new[] { paperFolder + "/notes.txt", "topics/speech/extra/x.html", "dates/stray.json" };
+        foreach (var stray in strays)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content.Output, stray))!);
+            File.WriteAllText(Path.Combine(content.Output, stray), "not ours");
+        }
+
+        var result = Build(content);
+
+        Assert.Equal(0, first.Publish.Removed);
+        Assert.Equal(strays.Length, result.Publish.Removed);
+        Assert.Empty(result.Publish.WrittenFiles);
+        Assert.All(strays, stray => Assert.False(File.Exists(Path.Combine(content.Output, stray)), stray));
+        Assert.Empty(Build(content).Publish.WrittenFiles);
+    }
+
     [Fact]
     public void A_theme_change_is_an_input_change()
     {
