@@ -229,7 +229,7 @@ if (args.Length >= 2 && args[0] == "profile")
     return 0;
 }
 
-Console.Error.WriteLine("usage: bench generate N DIR | bench add DIR K | bench build DIR OUT");
+Console.Error.WriteLine("usage: bench generate N DIR | add DIR K | build DIR OUT | suite ROOT N... | render DIR [ROUNDS] | profile DIR | search SITE [QUERY...] | probe DIR | domdiff A B | curation | micro (bench/README.md)");
 return 2;
 
 static string FindRoot() => Repository.Root;
