@@ -321,7 +321,8 @@ internal static class ThemeFunctions
 
             var root = context.ObjectToString(context.Variable(Root)) ?? "";
             var byRoot = _rendered.GetValue(paper, _ => new ConcurrentDictionary<string, Html>(StringComparer.Ordinal));
-            return byRoot.GetOrAdd(root, r => context.RenderToHtml(partial, new ScriptObject { ["card"] = paper, ["root"] = r }));
+            // The state passed along, not captured: a card is asked for on every page that lists its paper.
+            return byRoot.GetOrAdd(root, static (r, state) => state.context.RenderToHtml(state.partial, new ScriptObject { ["card"] = state.paper, ["root"] = r }), (context, partial, paper));
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class PageViews
     public bool HasFeeds { get; }
 
     /// <summary>Cards hold only root-relative URLs, so one card serves every list a paper appears in.</summary>
-    public PaperCard Card(Paper p) => _cards.GetOrAdd(p.Id, _ => NewCard(p));
+    public PaperCard Card(Paper p) => _cards.GetOrAdd(p.Id, static (_, state) => state.Views.NewCard(state.Paper), (Views: this, Paper: p));
 
     public PostView Post(Post post) => new(
         post.Id,

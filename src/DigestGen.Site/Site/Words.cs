@@ -64,7 +64,7 @@ public sealed class Words
     public string MonthShort(int month) => _monthsShort[month - 1];
 
     /// <summary>"March 3, 2026", in the form of <c>calendar.long</c>.</summary>
-    public string LongDate(DateOnly d) => _longDates.GetOrAdd(d, x => DateIn("calendar.long", x));
+    public string LongDate(DateOnly d) => _longDates.GetOrAdd(d, static (x, words) => words.DateIn("calendar.long", x), this);
 
 
     /// <summary>"March 2026".</summary>
