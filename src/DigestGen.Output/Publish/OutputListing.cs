@@ -45,26 +45,8 @@ public sealed class OutputListing
             return listing;
         }
 
-        var recorded = previous.Files.Keys.ToArray();
-        var states = listing.StatAll<(long, long)>(recorded, static path => new FileInfo(path) is { Exists: true } info ? (info.Length, info.LastWriteTimeUtc.Ticks) : null);
-        for (var i = 0; i < recorded.Length; i++)
-        {
-            if (states[i] is { } state)
-            {
-                listing.Files[recorded[i]] = state;
-            }
-        }
-
-        var folders = previous.Folders.Keys.ToArray();
-        var times = listing.StatAll<long>(folders, static path => new DirectoryInfo(path) is { Exists: true } info ? info.LastWriteTimeUtc.Ticks : null);
-        for (var i = 0; i < folders.Length; i++)
-        {
-            if (times[i] is { } time)
-            {
-                listing.Folders[folders[i]] = time;
-            }
-        }
-
+        listing.StatFiles(previous.Files.Keys.ToArray());
+        listing.StatFolders(previous.Folders.Keys.ToArray());
         foreach (var (folder, modified) in previous.Folders)
         {
             if (listing.Folders.TryGetValue(folder, out var now) && now != modified)
@@ -85,27 +67,36 @@ public sealed class OutputListing
     public static OutputListing OfKnown(string outputDir, IEnumerable<string> files)
     {
         var listing = new OutputListing(Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar), new Dictionary<string, (long, long)>(StringComparer.Ordinal), new Dictionary<string, long>(StringComparer.Ordinal));
-        var fileList = files.Where(f => !Kept.Contains(f)).ToArray();
-        var states = listing.StatAll<(long, long)>(fileList, static path => new FileInfo(path) is { Exists: true } info ? (info.Length, info.LastWriteTimeUtc.Ticks) : null);
-        for (var i = 0; i < fileList.Length; i++)
+        var written = files.Where(f => !Kept.Contains(f)).ToArray();
+        listing.StatFiles(written);
+        listing.StatFolders(FoldersHolding(written).ToArray());
+        return listing;
+    }
+
+    /// <summary>Adds the size and time of each of <paramref name="relatives"/> that exists.</summary>
+    private void StatFiles(string[] relatives)
+    {
+        var states = StatAll<(long, long)>(relatives, static path => new FileInfo(path) is { Exists: true } info ? (info.Length, info.LastWriteTimeUtc.Ticks) : null);
+        for (var i = 0; i < relatives.Length; i++)
         {
             if (states[i] is { } state)
             {
-                listing.Files[fileList[i]] = state;
+                Files[relatives[i]] = state;
             }
         }
+    }
 
-        var folderList = FoldersHolding(fileList).ToArray();
-        var times = listing.StatAll<long>(folderList, static path => new DirectoryInfo(path) is { Exists: true } info ? info.LastWriteTimeUtc.Ticks : null);
-        for (var i = 0; i < folderList.Length; i++)
+    /// <summary>Adds the time of each of <paramref name="relatives"/> (folders) that exists.</summary>
+    private void StatFolders(string[] relatives)
+    {
+        var times = StatAll<long>(relatives, static path => new DirectoryInfo(path) is { Exists: true } info ? info.LastWriteTimeUtc.Ticks : null);
+        for (var i = 0; i < relatives.Length; i++)
         {
             if (times[i] is { } time)
             {
-                listing.Folders[folderList[i]] = time;
+                Folders[relatives[i]] = time;
             }
         }
-
-        return listing;
     }
 
     /// <summary>Asks again about the folders that hold <paramref name="changed"/> files (and their parents), after files were moved in or removed.</summary>

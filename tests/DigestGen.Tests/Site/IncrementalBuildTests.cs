@@ -161,6 +161,16 @@ public class IncrementalBuildTests
         Assert.True(File.Exists(Path.Combine(content.Root, ".digestgen-cache", "output.record")) || Directory.EnumerateFiles(Path.Combine(content.Root, ".digestgen-cache")).Any());
     }
 
+    /// <summary>Files that are not ours, put into output/ by hand at the given paths.</summary>
+    private static void PutStrays(ContentFolder content, IEnumerable<string> strays)
+    {
+        foreach (var stray in strays)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content.Output, stray))!);
+            File.WriteAllText(Path.Combine(content.Output, stray), "not ours");
+        }
+    }
+
     /// <summary>
     /// The listing asks only about recorded files and folders, and lists a folder only when its time moved:
     /// files put anywhere after a rebuild (whose record holds folder times taken after publishing) are found.
@@ -174,11 +184,7 @@ public class IncrementalBuildTests
         Build(content);
         var paperFolder = Path.GetDirectoryName(PaperPage(content, "compressing-the-kv-cache"))!;
         var strays = new[] { paperFolder + "/notes.txt", "topics/speech/extra/deep/x.html", "dates/stray.json" };
-        foreach (var stray in strays)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content.Output, stray))!);
-            File.WriteAllText(Path.Combine(content.Output, stray), "not ours");
-        }
+        PutStrays(content, strays);
 
         var result = Build(content);
 
@@ -200,11 +206,7 @@ public class IncrementalBuildTests
         var first = Build(content);
         var paperFolder = Path.GetDirectoryName(PaperPage(content, "speech-synthesis"))!;
         var strays = new[] { paperFolder + "/notes.txt", "topics/speech/extra/x.html", "dates/stray.json" };
-        foreach (var stray in strays)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content.Output, stray))!);
-            File.WriteAllText(Path.Combine(content.Output, stray), "not ours");
-        }
+        PutStrays(content, strays);
 
         var result = Build(content);
 

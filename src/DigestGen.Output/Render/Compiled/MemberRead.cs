@@ -8,8 +8,10 @@ namespace DigestGen.Render.Compiled;
 /// One <c>target.member</c> of a compiled template, read as Scriban reads it, with the getter of the last view
 /// model type it met remembered: a member is read from the same type on nearly every page.
 /// </summary>
-internal sealed class MemberRead(ScriptMemberExpression node, string member, SourceSpan span)
+internal sealed class MemberRead(ScriptMemberExpression node, ScriptVariable memberNode)
 {
+    private readonly string _member = memberNode.Name;
+    private readonly SourceSpan _span = memberNode.Span;
     private readonly string _whenNull = $"Object `{node.Target}` is null. Cannot access member: {node}";
     private readonly bool _nullSafe = node.DotToken.TokenType == TokenType.QuestionDot;
 
@@ -20,7 +22,7 @@ internal sealed class MemberRead(ScriptMemberExpression node, string member, Sou
     {
         if (target is null)
         {
-            return _nullSafe ? null : throw new ScriptRuntimeException(span, _whenNull);
+            return _nullSafe ? null : throw new ScriptRuntimeException(_span, _whenNull);
         }
 
         var last = _last;
@@ -29,18 +31,18 @@ internal sealed class MemberRead(ScriptMemberExpression node, string member, Sou
             return TemplateCompiler.Called(frame, node, last.Getter(target));
         }
 
-        if (ViewModelAccessor.For(target.GetType())?.Getter(member) is { } getter)
+        if (ViewModelAccessor.For(target.GetType())?.Getter(_member) is { } getter)
         {
             _last = new TypedGetter(target.GetType(), getter);
             return TemplateCompiler.Called(frame, node, getter(target));
         }
 
         var context = frame.Context;
-        if (!context.GetMemberAccessor(target).TryGetValue(context, span, target, member, out var value)
-            && !(context.TryGetMember?.Invoke(context, span, target, member, out value) ?? false)
+        if (!context.GetMemberAccessor(target).TryGetValue(context, _span, target, _member, out var value)
+            && !(context.TryGetMember?.Invoke(context, _span, target, _member, out value) ?? false)
             && !context.EnableRelaxedMemberAccess)
         {
-            throw new ScriptRuntimeException(span, $"Cannot get member with name {member}.");
+            throw new ScriptRuntimeException(_span, $"Cannot get member with name {_member}.");
         }
 
         return TemplateCompiler.Called(frame, node, value);

@@ -15,9 +15,10 @@ internal sealed class RenderFrame
         Output = output;
         Variables = variables;
         Caller = caller;
-        LoopNames = new string[loopDepth];
-        LoopValues = new object?[loopDepth];
-        Loops = new LoopPosition[loopDepth];
+        // Most partials have no loop: they share the empty arrays.
+        LoopNames = loopDepth == 0 ? [] : new string[loopDepth];
+        LoopValues = loopDepth == 0 ? [] : new object?[loopDepth];
+        Loops = loopDepth == 0 ? [] : new LoopPosition[loopDepth];
     }
 
     public ThemeContext Context { get; }

@@ -127,16 +127,9 @@ internal sealed class TemplateCompiler
         var span = expression.Span;
         return frame =>
         {
-            try
+            if (Evaluate(value, frame, span) is { } result)
             {
-                if (value(frame) is { } result)
-                {
-                    frame.Context.Write(blockSpan, result);
-                }
-            }
-            catch (Exception e) when (e is not ScriptRuntimeException)
-            {
-                throw new ScriptRuntimeException(span, e.Message, e);
+                frame.Context.Write(blockSpan, result);
             }
         };
     }
@@ -313,7 +306,7 @@ internal sealed class TemplateCompiler
     private Value Member(ScriptMemberExpression node, ScriptExpression targetNode, ScriptVariable member)
     {
         var target = Value(targetNode);
-        var read = new MemberRead(node, member.Name, member.Span);
+        var read = new MemberRead(node, member);
         return frame => read.Read(frame, target(frame));
     }
 
@@ -367,7 +360,7 @@ internal sealed class TemplateCompiler
     /// <summary>A call to one of the theme's functions (<c>include</c>, <c>card</c>, <c>tr</c> …), its arguments evaluated here.</summary>
     private Value Call(ScriptFunctionCall call, bool asStatement)
     {
-        if (call.Target is not ScriptVariableGlobal { Name: var name } target || _loops.Contains(name)
+        if (call.Target is not ScriptVariableGlobal { Name: var name } || _loops.Contains(name)
             || !_builtins.TryGetValue(name, out var builtin) || builtin is not IDirectFunction function)
         {
             throw new NotCompiled(call, $"a call to {call.Target}");
