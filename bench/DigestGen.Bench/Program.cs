@@ -9,6 +9,7 @@ using DigestGen.Pipeline;
 // bench probe DIR             the host probe alone: a fixed CPU workload on 1 and all cores, and the disk floor under DIR
 // bench micro [--filter X]   BenchmarkDotNet over the hot inner parts (parsers, tokenizer, topics, related papers, one page)
 // bench suite ROOT N…         the whole build benchmark (median of three runs per scenario), as a Markdown table
+// bench profile DIR           models, renders and related papers timed alone (BENCH_RELATED_ONLY=1: related only, with a hash of the lists)
 // bench domdiff A B           compare every HTML page of two built sites as documents (exit 1 when any differs)
 // bench curation [--topics F] topics and related papers against the hand-labelled set (tests/fixtures/curation)
 if (args.Length >= 3 && args[0] == "generate")
@@ -179,8 +180,14 @@ if (args.Length >= 2 && args[0] == "profile")
     for (var i = 0; i < 3; i++)
     {
         w.Restart();
-        DigestGen.Curate.Related.RelatedCuration.Apply(digest.Papers, digest.Posts, digest.Terms);
-        Console.WriteLine($"related again: {w.ElapsedMilliseconds} ms");
+        var (related, _) = DigestGen.Curate.Related.RelatedCuration.Apply(digest.Papers, digest.Posts, digest.Terms);
+        Console.WriteLine($"related again: {w.ElapsedMilliseconds} ms, lists {ListsHash(related)}");
+    }
+
+    // BENCH_RELATED_ONLY=1: stop here, for timing a change to related papers (the hash shows the lists are the same).
+    if (Environment.GetEnvironmentVariable("BENCH_RELATED_ONLY") == "1")
+    {
+        return 0;
     }
 
     var planner = new DigestGen.Site.SitePlanner(digest, theme.Words);
@@ -233,3 +240,7 @@ Console.Error.WriteLine("usage: bench generate N DIR | add DIR K | build DIR OUT
 return 2;
 
 static string FindRoot() => Repository.Root;
+
+// Every paper's related list, in the digest's order, as one short hash.
+static string ListsHash(IEnumerable<Paper> papers) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+    System.Text.Encoding.UTF8.GetBytes(string.Join("\n", papers.Select(p => string.Join(",", p.Related))))))[..12];

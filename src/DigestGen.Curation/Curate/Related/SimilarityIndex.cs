@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DigestGen.Text;
 
 namespace DigestGen.Curate.Related;
@@ -215,13 +217,7 @@ public sealed class SimilarityIndex
     {
         foreach (var (term, weight, _) in acc.TopTerms(vector, QueryTerms))
         {
-            foreach (var (doc, w) in _postings[term])
-            {
-                if (doc != self)
-                {
-                    acc.Add(doc, weight * w);
-                }
-            }
+            acc.AddAll(_postings[term], weight, self);
         }
 
         var candidates = acc.TopCandidates(Candidates);
@@ -236,12 +232,14 @@ public sealed class SimilarityIndex
         var best = acc.Best;
         var found = 0;
         var mine = self >= 0 ? _topics[self] : default;
+        ref var query = ref MemoryMarshal.GetArrayDataReference(acc.Query);
         foreach (var doc in candidates)
         {
+            // Term numbers are the index's own, all below Query's length: read without bounds checks (the hot loop).
             var score = 0f;
             foreach (var (term, weight) in _vectors[doc])
             {
-                score += weight * acc.Query[term];
+                score += weight * Unsafe.Add(ref query, term);
             }
 
             score += TopicAgreement * mine.Jaccard(_topics[doc]);
@@ -362,11 +360,7 @@ public sealed class SimilarityIndex
     /// <summary>Dense scratch space reused across queries on one thread: partial scores per document, the query's weight per term.</summary>
     private sealed class Accumulator(int documents, int terms, int k)
     {
-        // Its minimum is the weakest kept candidate: lower score, or equal score and higher doc.
-        private static readonly Comparer<(float Score, int Doc)> Weaker = Comparer<(float Score, int Doc)>.Create(
-            static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
-
-        private readonly PriorityQueue<int, (float Score, int Doc)> _candidates = new(Weaker);
+        private ulong[] _heap = [];
         private (int Term, float Weight, int At)[] _terms = new (int, float, int)[QueryTerms];
         private ulong[] _order = [];
         private int[] _top = [];
@@ -379,14 +373,25 @@ public sealed class SimilarityIndex
 
         public (int Doc, float Score)[] Best { get; } = new (int, float)[Math.Max(k, 1)];
 
-        public void Add(int doc, float value)
+        /// <summary>Adds a term's postings, scaled by the query's weight for it, to the partial scores (the document itself left out).</summary>
+        public void AddAll((int Doc, float Weight)[] postings, float weight, int self)
         {
-            if (Scores[doc] == 0)
+            var scores = Scores;
+            foreach (var (doc, w) in postings)
             {
-                Touched.Add(doc);
-            }
+                if (doc == self)
+                {
+                    continue;
+                }
 
-            Scores[doc] += value;
+                ref var score = ref scores[doc];
+                if (score == 0)
+                {
+                    Touched.Add(doc);
+                }
+
+                score += weight * w;
+            }
         }
 
         /// <summary>The <paramref name="count"/> heaviest terms, heaviest first, equal weights in vector order (as a stable sort gives).</summary>
@@ -422,36 +427,85 @@ public sealed class SimilarityIndex
 
         /// <summary>
         /// The touched documents with the <paramref name="count"/> highest partial scores (equal scores: lower
-        /// doc first), through a heap of that size rather than sorting every touched document.
+        /// doc first), through a heap of that size rather than sorting every touched document. The heap holds
+        /// <see cref="HeaviestFirstKey"/>s, so the weakest kept candidate is simply the largest number.
         /// </summary>
         public ReadOnlySpan<int> TopCandidates(int count)
         {
+            if (_heap.Length < count)
+            {
+                _heap = new ulong[count];
+                _top = new int[count];
+            }
+
+            var size = 0;
             foreach (var doc in Touched)
             {
-                if (_candidates.Count < count)
+                var key = HeaviestFirstKey(Scores[doc], doc);
+                if (size < count)
                 {
-                    _candidates.Enqueue(doc, (Scores[doc], doc));
+                    SiftUp(_heap, size++, key);
                 }
-                else
+                else if (key < _heap[0])
                 {
-                    // Keeps the new document only if it beats the weakest kept one.
-                    _candidates.EnqueueDequeue(doc, (Scores[doc], doc));
+                    // Beats the weakest kept one, which it replaces.
+                    SiftDown(_heap, size, key);
                 }
             }
 
-            if (_top.Length < _candidates.Count)
+            for (var i = 0; i < size; i++)
             {
-                _top = new int[_candidates.Count];
+                _top[i] = (int)(uint)_heap[i];
             }
 
-            var i = 0;
-            foreach (var (doc, _) in _candidates.UnorderedItems)
+            return _top.AsSpan(0, size);
+        }
+
+        /// <summary>Puts <paramref name="key"/> at <paramref name="at"/> (the heap's end) and moves it up a max-heap.</summary>
+        private static void SiftUp(ulong[] heap, int at, ulong key)
+        {
+            while (at > 0)
             {
-                _top[i++] = doc;
+                var parent = (at - 1) / 2;
+                if (heap[parent] >= key)
+                {
+                    break;
+                }
+
+                heap[at] = heap[parent];
+                at = parent;
             }
 
-            _candidates.Clear();
-            return _top.AsSpan(0, i);
+            heap[at] = key;
+        }
+
+        /// <summary>Replaces a max-heap's root with <paramref name="key"/> and moves it down.</summary>
+        private static void SiftDown(ulong[] heap, int size, ulong key)
+        {
+            var at = 0;
+            while (true)
+            {
+                var child = (2 * at) + 1;
+                if (child >= size)
+                {
+                    break;
+                }
+
+                if (child + 1 < size && heap[child + 1] > heap[child])
+                {
+                    child++;
+                }
+
+                if (heap[child] <= key)
+                {
+                    break;
+                }
+
+                heap[at] = heap[child];
+                at = child;
+            }
+
+            heap[at] = key;
         }
 
         public void Reset()
