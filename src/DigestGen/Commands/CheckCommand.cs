@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DigestGen.Curate;
 using DigestGen.Pipeline;
+using DigestGen.Render;
 
 namespace DigestGen.Cli.Commands;
 
@@ -23,8 +24,9 @@ internal static class CheckCommand
                 return Report.Explain(stdout, stderr, digest, id);
             }
 
-            CheckTheme(options, digest);
+            var theme = CheckTheme(options, digest);
             Report.Seeds(stdout, digest);
+            Report.Templates(stdout, theme, Path.GetDirectoryName(options.ThemesFolder)!);
             Report.Topics(stdout, digest);
             var summary = BuildSummary.Of(digest);
             Report.Problems(stdout, summary);
@@ -37,28 +39,31 @@ internal static class CheckCommand
     /// <summary>
     /// The theme's own templates that override nothing in its parents (a misspelt <c>pages/papr.html</c>
     /// changes nothing), and a language without its strings file or with keys missing or misspelt, as warnings; a missing parent theme stops the check as it stops a build. A
-    /// content folder without its theme beside it is checked for its content only.
+    /// content folder without its theme beside it is checked for its content only. The templates are
+    /// loaded as a build loads them, so a syntax error stops the check with its file, line and column.
     /// </summary>
-    private static void CheckTheme(BuildOptions options, Digest digest)
+    private static Theme? CheckTheme(BuildOptions options, Digest digest)
     {
         var themes = options.ThemesFolder;
-        if (!Directory.Exists(Render.Theme.DirectoryFor(themes, digest.Config.Theme)))
+        if (!Directory.Exists(Theme.DirectoryFor(themes, digest.Config.Theme)))
         {
-            return;
+            return null;
         }
 
         var shownFrom = Path.GetDirectoryName(themes)!;
-        var chain = Render.ThemeChain.Resolve(themes, digest.Config.Theme);
+        var chain = ThemeChain.Resolve(themes, digest.Config.Theme);
         foreach (var file in chain.Unmatched())
         {
             digest.Diagnostics.Warn(Path.GetRelativePath(shownFrom, Path.Combine(chain.Folders[0], file)).Replace('\\', '/'), 0,
                 $"overrides nothing in the parent theme '{Path.GetFileName(chain.Folders[1])}': is its name misspelt? (a new partial is fine if a template includes it)");
         }
 
-        foreach (var (file, message) in Render.ThemeStrings.Load(chain, digest.Config.Language).Warnings)
+        foreach (var (file, message) in ThemeStrings.Load(chain, digest.Config.Language).Warnings)
         {
             var shown = Path.IsPathRooted(file) ? Path.GetRelativePath(shownFrom, file).Replace('\\', '/') : file;
             digest.Diagnostics.Warn(shown, 0, message);
         }
+
+        return Theme.Load(chain, digest.Config.Language, options.CompileTemplates);
     }
 }

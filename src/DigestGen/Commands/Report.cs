@@ -3,6 +3,7 @@ using DigestGen.Ingest;
 using DigestGen.Curate;
 using DigestGen.Curate.Topics;
 using DigestGen.Pipeline;
+using DigestGen.Render;
 
 namespace DigestGen.Cli.Commands;
 
@@ -20,6 +21,26 @@ internal static class Report
     }
 
     /// <summary>Topic, paper count, and by name the papers no rule selected, so the curator can extend the rules.</summary>
+    /// <summary>
+    /// Which templates Scriban's interpreter renders, and why: they work as written, but a page template
+    /// rendered for every paper is several times slower that way (themes/default/README.md says what compiles).
+    /// </summary>
+    public static void Templates(TextWriter o, Theme? theme, string shownFrom)
+    {
+        if (theme is null || theme.Interpreted.Count == 0)
+        {
+            return;
+        }
+
+        o.WriteLine("Templates rendered by Scriban's interpreter, with the first construct not compiled (the others are compiled):");
+        foreach (var (file, reason) in theme.Interpreted.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            // The reason starts with the template's full path; shown from the project, as other problems are.
+            var shown = Path.GetRelativePath(shownFrom, file).Replace('\\', '/');
+            o.WriteLine($"  {(reason.StartsWith(file, StringComparison.Ordinal) ? shown + reason[file.Length..] : $"{shown}: {reason}")}");
+        }
+    }
+
     public static void Topics(TextWriter o, Digest digest)
     {
         if (digest.Taxonomy.Topics.Count == 0)

@@ -64,6 +64,36 @@ public class ThemeOverrideTests
     }
 
     [Fact]
+    public void Check_lists_the_templates_the_interpreter_renders_with_where_and_why()
+    {
+        using var site = SiteTheme();
+        // An assignment is one of the constructs the compiler leaves to Scriban.
+        var card = Path.Combine(site.Themes, "mysite", "partials", "paper-card.html");
+        File.WriteAllText(card, "{{ x = 1 }}" + File.ReadAllText(card));
+
+        var run = CliRun.Of("check", "--content", site.Content);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Templates rendered by Scriban's interpreter", run.Out);
+        Assert.Contains("  themes/mysite/partials/paper-card.html:1:4: ScriptExpressionStatement", run.Out);
+        Assert.Contains("  themes/default/pages/search.html:", run.Out);
+        Assert.DoesNotContain("themes/default/partials/paper-card.html", run.Out);
+        Assert.DoesNotContain("pages/paper.html", run.Out);
+    }
+
+    [Fact]
+    public void Check_stops_on_a_template_syntax_error_with_its_file_line_and_column()
+    {
+        using var site = SiteTheme();
+        File.WriteAllText(Path.Combine(site.Themes, "mysite", "partials", "paper-card.html"), "<li>\n{{ if }}\n</li>");
+
+        var run = CliRun.Of("check", "--content", site.Content);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"paper-card\.html\(2,\d+\)|paper-card\.html:2:\d+", run.Err);
+    }
+
+    [Fact]
     public void A_missing_parent_theme_is_an_error_naming_theme_yml()
     {
         using var site = SiteTheme();
