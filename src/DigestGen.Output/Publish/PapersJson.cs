@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -65,21 +66,34 @@ public static class PapersJson
             w.WriteString("postsFile", "posts.json");
             w.WriteEndObject();
         });
-        // Gzip with a fixed header (no time stamp), so two builds of the same content write the same bytes.
-        Parallel.ForEach(shards, shard => output.Write(ShardFolder + ShardFile(shard.Key), stream =>
+        // Each shard's JSON is written whole into a buffer kept per thread, then compressed in one piece. A
+        // writer over the gzip stream grew a new buffer for every shard: about 400 MB of large arrays for the
+        // 256 shards of 100,000 papers, and the full collections they start. (Deflate's output depends on how
+        // its input is cut: in one piece the shards come out a little smaller than in 64 KB pieces.) Gzip with
+        // a fixed header (no time stamp), so two builds of the same content write the same bytes.
+        Parallel.ForEach(shards, () => new ArrayBufferWriter<byte>(1 << 16), (shard, _, buffer) =>
         {
-            using var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
-            using var w = new Utf8JsonWriter(gzip, Compact);
-            w.WriteStartObject();
-            w.WriteStartArray("papers");
-            foreach (var paper in shard)
+            buffer.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(buffer, Compact))
             {
-                WritePaper(w, paper);
+                w.WriteStartObject();
+                w.WriteStartArray("papers");
+                foreach (var paper in shard)
+                {
+                    WritePaper(w, paper);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }));
+            output.Write(ShardFolder + ShardFile(shard.Key), stream =>
+            {
+                using var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+                gzip.Write(buffer.WrittenSpan);
+            });
+            return buffer;
+        }, _ => { });
         output.Write(ShardFolder + "posts.json", stream =>
         {
             using var w = new Utf8JsonWriter(stream, Compact);
@@ -88,11 +102,21 @@ public static class PapersJson
             foreach (var post in digest.Posts.OrderBy(p => p.Id, StringComparer.Ordinal))
             {
                 WritePost(w, post);
+                FlushPast(w);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>Hands what the writer holds to its stream once it passes 64 KB: a writer over a stream buffers until flushed, the whole file if never.</summary>
+    private static void FlushPast(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 1 << 16)
+        {
+            w.Flush();
+        }
     }
 
     private static readonly JsonWriterOptions Options = new()
@@ -112,12 +136,7 @@ public static class PapersJson
         foreach (var paper in ById(digest.Papers))
         {
             WritePaper(w, paper);
-
-            // The writer buffers until flushed: at 100,000 papers that would be the whole file in memory.
-            if (w.BytesPending > 1 << 16)
-            {
-                w.Flush();
-            }
+            FlushPast(w);
         }
 
         w.WriteEndArray();
