@@ -136,7 +136,13 @@ public class WorkflowCommandTests
         var cache = steps.Single(s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("actions/cache@", StringComparison.Ordinal));
         var key = ((YamlMappingNode)cache["with"])["key"].ToString();
         Assert.DoesNotContain("run_id", key);
-        Assert.Contains("hashFiles('content/**', 'themes/**', 'src/**')", key);
+        Assert.Contains("hashFiles('content/**', 'themes/**', ", key);
+        // The tool by its source files: not src/** whole, where the test step has just built bin/ and obj/.
+        Assert.DoesNotContain("'src/**'", key);
+        var hashed = Regex.Matches(key, @"'src/\*\*/\*(\.\w+)'").Select(m => m.Groups[1].Value).ToHashSet();
+        var sources = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(RepoPaths.Root, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
+        Assert.All(sources, f => Assert.Contains(Path.GetExtension(f), hashed));
 
         var runs = steps.Where(s => s.Children.ContainsKey("run")).Select(s => s["run"].ToString()).ToList();
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
