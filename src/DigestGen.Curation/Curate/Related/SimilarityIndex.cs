@@ -40,6 +40,13 @@ public sealed class SimilarityIndex
 
     private readonly string[] _ids;
     private readonly TopicSet[] _topics;
+
+    /// <summary>
+    /// Each document's topics as bits, when every topic number is below 64 and no paper has more than
+    /// <see cref="TopicSet"/> holds: the same Jaccard in a few instructions, for the thousands of documents
+    /// a query touches before it picks its candidates. Null otherwise.
+    /// </summary>
+    private readonly ulong[]? _topicBits;
     private readonly Dictionary<int, List<int>> _byTopic = new();
     private readonly (int Term, float Weight)[][] _vectors;
     private readonly int[] _termIds;
@@ -71,6 +78,8 @@ public sealed class SimilarityIndex
                 docs.Add(doc);
             }
         }
+
+        _topicBits = TopicBits(_topics, topics);
 
         // The index numbers terms afresh in document order (the table's numbers depend on thread timing),
         // so sums run in the same order and results are the same every build.
@@ -220,7 +229,7 @@ public sealed class SimilarityIndex
             acc.AddAll(_postings[term], weight, self);
         }
 
-        var candidates = acc.TopCandidates(Candidates);
+        var candidates = acc.TopCandidates(Candidates, new Agreement(this, self));
         acc.Reset();
 
         foreach (var (term, weight) in vector)
@@ -231,7 +240,7 @@ public sealed class SimilarityIndex
         // The k best by score, then by id: a strict order, so the result does not depend on the candidates' order.
         var best = acc.Best;
         var found = 0;
-        var mine = self >= 0 ? _topics[self] : default;
+        var agreement = new Agreement(this, self);
         ref var query = ref MemoryMarshal.GetArrayDataReference(acc.Query);
         foreach (var doc in candidates)
         {
@@ -242,7 +251,7 @@ public sealed class SimilarityIndex
                 score += weight * Unsafe.Add(ref query, term);
             }
 
-            score += TopicAgreement * mine.Jaccard(_topics[doc]);
+            score += agreement.With(doc);
             Insert(best, ref found, k, doc, score);
         }
 
@@ -357,6 +366,57 @@ public sealed class SimilarityIndex
         return items;
     }
 
+    /// <summary>
+    /// What sharing topics adds to a document's score against one query (none for a post). Candidates are
+    /// chosen with it as well as ranked with it: chosen by shared words alone, a quarter of the five papers
+    /// the exact score ranks first at 100,000 papers never became candidates.
+    /// </summary>
+    private readonly struct Agreement(SimilarityIndex index, int self)
+    {
+        public float With(int doc)
+        {
+            if (self < 0)
+            {
+                return 0;
+            }
+
+            if (index._topicBits is not { } bits)
+            {
+                return TopicAgreement * index._topics[self].Jaccard(index._topics[doc]);
+            }
+
+            ulong mine = bits[self], theirs = bits[doc];
+            return mine == 0 || theirs == 0
+                ? 0
+                : TopicAgreement * ((float)BitOperations.PopCount(mine & theirs) / BitOperations.PopCount(mine | theirs));
+        }
+    }
+
+    /// <summary>The documents' topics as bits, or null when a topic number is 64 or more or a set would not match its <see cref="TopicSet"/>.</summary>
+    private static ulong[]? TopicBits(TopicSet[] sets, IReadOnlyList<int[]>? topics)
+    {
+        var bits = new ulong[sets.Length];
+        for (var doc = 0; doc < sets.Length && topics is not null; doc++)
+        {
+            foreach (var topic in topics[doc].Take(sets[doc].Count))
+            {
+                if (topic is < 0 or >= 64)
+                {
+                    return null;
+                }
+
+                bits[doc] |= 1UL << topic;
+            }
+
+            if (BitOperations.PopCount(bits[doc]) != sets[doc].Count)
+            {
+                return null;
+            }
+        }
+
+        return bits;
+    }
+
     /// <summary>Dense scratch space reused across queries on one thread: partial scores per document, the query's weight per term.</summary>
     private sealed class Accumulator(int documents, int terms, int k)
     {
@@ -430,7 +490,7 @@ public sealed class SimilarityIndex
         /// doc first), through a heap of that size rather than sorting every touched document. The heap holds
         /// <see cref="HeaviestFirstKey"/>s, so the weakest kept candidate is simply the largest number.
         /// </summary>
-        public ReadOnlySpan<int> TopCandidates(int count)
+        public ReadOnlySpan<int> TopCandidates(int count, Agreement agreement)
         {
             if (_heap.Length < count)
             {
@@ -441,7 +501,13 @@ public sealed class SimilarityIndex
             var size = 0;
             foreach (var doc in Touched)
             {
-                var key = HeaviestFirstKey(Scores[doc], doc);
+                if (size == count && HeaviestFirstKey(Scores[doc] + TopicAgreement, doc) >= _heap[0])
+                {
+                    // Not even sharing every topic would lift it past the weakest kept one: skip the topics.
+                    continue;
+                }
+
+                var key = HeaviestFirstKey(Scores[doc] + agreement.With(doc), doc);
                 if (size < count)
                 {
                     SiftUp(_heap, size++, key);
