@@ -385,10 +385,10 @@ public sealed class SimilarityIndex
                 return TopicAgreement * index._topics[self].Jaccard(index._topics[doc]);
             }
 
+            // Most touched documents share no topic with the query: those need no division.
             ulong mine = bits[self], theirs = bits[doc];
-            return mine == 0 || theirs == 0
-                ? 0
-                : TopicAgreement * ((float)BitOperations.PopCount(mine & theirs) / BitOperations.PopCount(mine | theirs));
+            var shared = BitOperations.PopCount(mine & theirs);
+            return shared == 0 ? 0 : TopicAgreement * ((float)shared / BitOperations.PopCount(mine | theirs));
         }
     }
 
