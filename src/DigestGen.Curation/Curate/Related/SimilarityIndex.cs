@@ -11,8 +11,9 @@ namespace DigestGen.Curate.Related;
 /// queries with its <see cref="QueryTerms"/> highest-weighted terms, terms in more than
 /// <see cref="MaxDocFrequencyShare"/> of the corpus are not looked up, and each term's postings are
 /// cut to the <see cref="MaxPostings"/> documents where it weighs most. The best
-/// <see cref="Candidates"/> by that partial score are then scored by exact cosine over all their
-/// terms. Ties are broken by id, so results are deterministic.
+/// <see cref="Candidates"/> by that partial score plus the topic term (<see cref="TopicAgreement"/>)
+/// are then scored by exact cosine over all their terms plus the same topic term. Ties are broken by
+/// id, so results are deterministic.
 /// <para>
 /// Term statistics (IDF and the frequency cap) come from a settled prefix of the documents, oldest
 /// first, whose size moves in steps of an eighth of an octave (<see cref="SettledCount"/>). A new day's
@@ -42,9 +43,9 @@ public sealed class SimilarityIndex
     private readonly TopicSet[] _topics;
 
     /// <summary>
-    /// Each document's topics as bits, when every topic number is below 64 and no paper has more than
-    /// <see cref="TopicSet"/> holds: the same Jaccard in a few instructions, for the thousands of documents
-    /// a query touches before it picks its candidates. Null otherwise.
+    /// Each document's topics (those its <see cref="TopicSet"/> holds) as bits, when every topic number is
+    /// below 64 and no paper lists a topic twice: the same Jaccard in a few instructions, for the thousands
+    /// of documents a query touches before it picks its candidates. Null otherwise.
     /// </summary>
     private readonly ulong[]? _topicBits;
     private readonly Dictionary<int, List<int>> _byTopic = new();
