@@ -72,11 +72,12 @@ public sealed class Theme
     /// Whether to compile the templates that can be (see <see cref="TemplateCompiler"/>); false renders every one
     /// through Scriban's interpreter, to compare the two.
     /// </param>
-    public static Theme Load(ThemeChain chain, string language, bool compileTemplates = true)
-    {
-        var words = ThemeStrings.Load(chain, language).Words;
-        return new Theme(chain, words, ThemeTemplates.Load(chain, RequiredPages, words), compileTemplates);
-    }
+    public static Theme Load(ThemeChain chain, string language, bool compileTemplates = true) =>
+        Load(chain, ThemeStrings.Load(chain, language).Words, compileTemplates);
+
+    /// <summary>Loads a resolved theme chain with words already read (<c>check</c> reads them first for their warnings).</summary>
+    public static Theme Load(ThemeChain chain, Words words, bool compileTemplates = true) =>
+        new(chain, words, ThemeTemplates.Load(chain, RequiredPages, words), compileTemplates);
 
     /// <summary>A page template with its variables: the body the layout places in <c>{{ body }}</c>, rendered there (see <see cref="PageBody"/>).</summary>
     public PageBody Body(string template, ScriptObject variables) => new(_templates.Pages[template], variables);

@@ -54,16 +54,16 @@ internal static class CheckCommand
         var chain = ThemeChain.Resolve(themes, digest.Config.Theme);
         foreach (var file in chain.Unmatched())
         {
-            digest.Diagnostics.Warn(Path.GetRelativePath(shownFrom, Path.Combine(chain.Folders[0], file)).Replace('\\', '/'), 0,
+            digest.Diagnostics.Warn(Report.Shown(shownFrom, Path.Combine(chain.Folders[0], file)), 0,
                 $"overrides nothing in the parent theme '{Path.GetFileName(chain.Folders[1])}': is its name misspelt? (a new partial is fine if a template includes it)");
         }
 
-        foreach (var (file, message) in ThemeStrings.Load(chain, digest.Config.Language).Warnings)
+        var strings = ThemeStrings.Load(chain, digest.Config.Language);
+        foreach (var (file, message) in strings.Warnings)
         {
-            var shown = Path.IsPathRooted(file) ? Path.GetRelativePath(shownFrom, file).Replace('\\', '/') : file;
-            digest.Diagnostics.Warn(shown, 0, message);
+            digest.Diagnostics.Warn(Path.IsPathRooted(file) ? Report.Shown(shownFrom, file) : file, 0, message);
         }
 
-        return Theme.Load(chain, digest.Config.Language, options.CompileTemplates);
+        return Theme.Load(chain, strings.Words, options.CompileTemplates);
     }
 }

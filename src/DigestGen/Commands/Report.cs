@@ -20,7 +20,6 @@ internal static class Report
         }
     }
 
-    /// <summary>Topic, paper count, and by name the papers no rule selected, so the curator can extend the rules.</summary>
     /// <summary>
     /// Which templates Scriban's interpreter renders, and why: they work as written, but a page template
     /// rendered for every paper is several times slower that way (themes/default/README.md says what compiles).
@@ -36,11 +35,15 @@ internal static class Report
         foreach (var (file, reason) in theme.Interpreted.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             // The reason starts with the template's full path; shown from the project, as other problems are.
-            var shown = Path.GetRelativePath(shownFrom, file).Replace('\\', '/');
+            var shown = Shown(shownFrom, file);
             o.WriteLine($"  {(reason.StartsWith(file, StringComparison.Ordinal) ? shown + reason[file.Length..] : $"{shown}: {reason}")}");
         }
     }
 
+    /// <summary>A file's path as problems show it: from <paramref name="from"/> (the folder holding content and themes), with forward slashes.</summary>
+    public static string Shown(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
+
+    /// <summary>Topic, paper count, and by name the papers no rule selected, so the curator can extend the rules.</summary>
     public static void Topics(TextWriter o, Digest digest)
     {
         if (digest.Taxonomy.Topics.Count == 0)

@@ -230,7 +230,8 @@ public sealed class SimilarityIndex
             acc.AddAll(_postings[term], weight, self);
         }
 
-        var candidates = acc.TopCandidates(Candidates, new Agreement(this, self));
+        var agreement = new Agreement(this, self);
+        var candidates = acc.TopCandidates(Candidates, agreement);
         acc.Reset();
 
         foreach (var (term, weight) in vector)
@@ -241,7 +242,6 @@ public sealed class SimilarityIndex
         // The k best by score, then by id: a strict order, so the result does not depend on the candidates' order.
         var best = acc.Best;
         var found = 0;
-        var agreement = new Agreement(this, self);
         ref var query = ref MemoryMarshal.GetArrayDataReference(acc.Query);
         foreach (var doc in candidates)
         {
@@ -393,11 +393,16 @@ public sealed class SimilarityIndex
         }
     }
 
-    /// <summary>The documents' topics as bits, or null when a topic number is 64 or more or a set would not match its <see cref="TopicSet"/>.</summary>
+    /// <summary>The documents' topics as bits, or null when there are none, a topic number is 64 or more, or a set would not match its <see cref="TopicSet"/>.</summary>
     private static ulong[]? TopicBits(TopicSet[] sets, IReadOnlyList<int[]>? topics)
     {
+        if (topics is null)
+        {
+            return null;
+        }
+
         var bits = new ulong[sets.Length];
-        for (var doc = 0; doc < sets.Length && topics is not null; doc++)
+        for (var doc = 0; doc < sets.Length; doc++)
         {
             foreach (var topic in topics[doc].Take(sets[doc].Count))
             {
